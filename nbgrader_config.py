@@ -1,0 +1,21 @@
+"""nbgrader settings for the threadlab course. Each setting names the failure it prevents."""
+
+c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+c.CourseDirectory.course_id = "threadlab"
+# Grading output stays out of git; release/ is generated and committed.
+c.CourseDirectory.submitted_directory = "submitted"
+c.CourseDirectory.autograded_directory = "autograded"
+
+# A spin or deadlock in one cell is interrupted after this many seconds: it costs that
+# cell, not the whole run (nbgrader's default of 30 s per cell makes hostile notebooks slow).
+c.Execute.timeout = 15
+# Interrupt, don't abort, on a cell timeout: with False the first timeout aborts the submission.
+c.Execute.interrupt_on_timeout = True
+# A kernel that ignores SIGINT and spins otherwise aborts the whole submission with no grade;
+# with False, the silent cell is graded 0 and grading goes on.
+c.Execute.raise_on_iopub_timeout = False
+# A leaked non-daemon thread otherwise costs ~2.5 s per notebook while the kernel is asked to stop.
+c.Execute.shutdown_kernel = "immediate"
+# A student who deletes a test cell would otherwise be silently ungraded on it: put it back.
+c.OverwriteCells.add_missing_cells = True
