@@ -6,7 +6,7 @@ import os
 import threading
 from collections.abc import Callable
 
-from .plot import describe_timeline, plot_timeline
+from .display import show_timeline
 from .recorder import record_timeline
 
 LEFTOVER_GRACE = 2.0  # seconds an experiment's threads get to finish after it returns
@@ -26,7 +26,6 @@ def explore(experiment: Callable[..., object], **controls):
     if grading():
         return None
     import ipywidgets
-    from IPython.display import display
 
     output = ipywidgets.Output()
 
@@ -38,8 +37,7 @@ def explore(experiment: Callable[..., object], **controls):
             thread.join(LEFTOVER_GRACE)
         output.clear_output(wait=True)
         with output:
-            display(plot_timeline(timeline))
-            print(describe_timeline(timeline))
+            show_timeline(timeline)
 
     panel = ipywidgets.interactive(run, {"manual": True, "manual_name": "Run"}, **controls)
     return ipywidgets.VBox([panel, output])
