@@ -50,8 +50,8 @@ def self_learner_edition(release_nb: Path, relative: str):
     return nb
 
 
-def build(root: Path = ROOT) -> None:
-    for assignment in assignments(root):
+def build(root: Path = ROOT, only: list[str] | None = None) -> None:
+    for assignment in only or assignments(root):
         generate_release(root, assignment)
         for release_nb in sorted((root / "release" / assignment).glob("*.ipynb")):
             relative = f"notebooks/{assignment}/{release_nb.name}"
@@ -63,7 +63,9 @@ def build(root: Path = ROOT) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="course directory (default: this repository)")
-    build(parser.parse_args().root)
+    parser.add_argument("assignments", nargs="*", help="only these assignments (default: all under source/)")
+    args = parser.parse_args()
+    build(args.root, args.assignments)
 
 
 if __name__ == "__main__":
