@@ -10,15 +10,16 @@ from .timeline import SPAN, STATE_LABELS, STATES, Timeline, max_overlap
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 COLORS = {
-    "running": "#009E73",
-    "sleeping": "#56B4E9",
-    "blocked": "#D55E00",
-    "queue": "#E69F00",
-    "joining": "#CC79A7",
-    "waiting": "#F0E442",
+    "running": "#009e73",
+    "sleeping": "#56b4e9",
+    "blocked": "#d55e00",
+    "queue": "#e69f00",
+    "joining": "#cc79a7",
+    "waiting": "#f0e442",
 }
-SPAN_COLOR = "#0072B2"
-MARKERS = {"start": ("|", "black"), "end": ("|", "black"), "exception": ("X", "#D55E00")}
+SPAN_COLOR = "#0072b2"
+MARKERS = {"start": ("|", "black"), "end": ("|", "black"), "exception": ("X", "#d55e00")}
+MARKER_LABELS = {"start": "thread start / end", "exception": "exception raised"}
 BAR_HEIGHT = 0.6
 
 
@@ -67,8 +68,8 @@ def plot_timeline(timeline: Timeline, title: str | None = None, ax=None) -> Figu
     handles = [Patch(facecolor=COLORS[s], label=STATE_LABELS[s]) for s in present]
     if timeline.spans():
         handles.append(Patch(facecolor="none", edgecolor=SPAN_COLOR, label="labelled span"))
-    handles += [Line2D([], [], linestyle="none", marker=MARKERS[k][0], color=MARKERS[k][1], label=f"thread {k}")
-                for k in kinds if k != "end"]
+    handles += [Line2D([], [], linestyle="none", marker=MARKERS[k][0], color=MARKERS[k][1], label=MARKER_LABELS[k])
+                for k in kinds if k in MARKER_LABELS]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return fig
 

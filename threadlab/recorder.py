@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import _thread
 import contextlib
+import dataclasses
 import queue
 import sys
 import sysconfig
@@ -84,7 +85,7 @@ class Recorder:
         return Timeline(
             origin=self.origin,
             stop=stop,
-            rows=list(self._rows),
+            rows=[dataclasses.replace(row) for row in self._rows],  # later thread ends don't leak in
             intervals=[Interval(*i) for i in self._intervals],
             instants=[Instant(*i) for i in self._instants],
         )

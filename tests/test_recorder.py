@@ -1,0 +1,205 @@
+"""The recorder sees ordinary threading code in every state, and puts everything back afterwards."""
+
+import json
+import queue
+import threading
+import time
+
+import pytest
+
+from threadlab import record_timeline, span
+from threadlab.recorder import _PATCHES
+
+TIMEOUT = 5
+
+
+def states_of(timeline, name):
+    return [i.state for i in timeline.intervals_of(name)]
+
+
+def test_sleep_is_recorded_for_each_thread_with_its_name():
+    with record_timeline() as tl:
+        threads = [threading.Thread(target=time.sleep, args=(0.02,), name=f"sleeper-{n}") for n in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(TIMEOUT)
+    assert [r.name for r in tl.rows] == ["MainThread", "sleeper-0", "sleeper-1", "sleeper-2"]
+    for n in range(3):
+        (sleep,) = tl.intervals_of(f"sleeper-{n}", "sleeping")
+        assert sleep.end - sleep.start >= 0.02
+    assert all(r.end is not None for r in tl.rows)
+    assert {i.kind for i in tl.instants} == {"start", "end"}
+
+
+def test_blocked_on_a_lock_is_recorded_with_the_lock_kind():
+    holding, release = threading.Event(), threading.Event()
+    with record_timeline() as tl:
+        lock = threading.Lock()
+
+        def owner():
+            with lock:
+                holding.set()
+                release.wait(TIMEOUT)
+
+        first = threading.Thread(target=owner, name="owner")
+        first.start()
+        assert holding.wait(TIMEOUT)
+        # Timed acquires fail while the owner holds the lock, so the waits are certain.
+        waiter = threading.Thread(target=lock.acquire, kwargs={"timeout": 0.03}, name="waiter")
+        waiter.start()
+        waiter.join(TIMEOUT)
+        assert not lock.acquire(timeout=0.02)
+        release.set()
+        first.join(TIMEOUT)
+    (blocked,) = tl.intervals_of("waiter", "blocked")
+    assert blocked.detail == "Lock" and blocked.end - blocked.start >= 0.03
+    assert tl.intervals_of("MainThread", "blocked")
+
+
+def test_an_uncontended_lock_records_nothing():
+    with record_timeline() as tl:
+        lock = threading.RLock()
+        with lock:
+            with lock:
+                pass
+    assert tl.intervals == []
+
+
+def test_queue_waits_are_recorded_as_get_and_put():
+    q = queue.Queue(maxsize=1)
+    with record_timeline() as tl:
+        with pytest.raises(queue.Empty):
+            q.get(timeout=0.02)
+        q.put("item")  # room: no wait
+        with pytest.raises(queue.Full):
+            q.put("more", timeout=0.02)
+        assert q.get() == "item"  # an item: no wait
+    waits = tl.intervals_of("MainThread")
+    assert [(i.state, i.detail) for i in waits] == [("queue", "get"), ("queue", "put")]
+    assert all(i.end - i.start >= 0.02 for i in waits)
+
+
+def test_join_of_a_live_thread_is_recorded_with_its_name():
+    go = threading.Event()
+    with record_timeline() as tl:
+        worker = threading.Thread(target=go.wait, args=(TIMEOUT,), name="worker")
+        worker.start()
+        worker.join(0.02)  # still alive: a real wait
+        go.set()
+        worker.join(TIMEOUT)
+        worker.join()  # already finished: nothing to record
+    joins = tl.intervals_of("MainThread", "joining")
+    assert [i.detail for i in joins] == ["worker", "worker"]
+    assert joins[0].end - joins[0].start >= 0.02
+
+
+def test_event_wait_that_blocks_is_waiting_on_an_event():
+    with record_timeline() as tl:
+        event = threading.Event()
+        assert not event.wait(0.02)
+        event.set()
+        assert event.wait(0.02)  # already set: no wait
+    (wait,) = tl.intervals_of("MainThread", "waiting")
+    assert wait.detail == "Event" and wait.end - wait.start >= 0.02
+
+
+sleep_alias = time.sleep  # as a notebook's `from time import sleep` would bind it
+
+
+def test_names_imported_directly_are_observed_then_restored():
+    with record_timeline() as tl:
+        sleep_alias(0.01)
+    assert states_of(tl, "MainThread") == ["sleeping"]
+    assert sleep_alias is time.sleep is _PATCHES[0][2]
+
+
+def test_everything_patched_is_restored_after_an_exception():
+    originals = [getattr(owner, name) for owner, name, _, _ in _PATCHES]
+    with pytest.raises(ZeroDivisionError):
+        with record_timeline():
+            1 / 0
+    assert [getattr(owner, name) for owner, name, _, _ in _PATCHES] == originals
+    assert [getattr(owner, name) for owner, name, _, _ in _PATCHES] == [original for _, _, original, _ in _PATCHES]
+
+
+def test_nested_recording_is_rejected_clearly_and_the_outer_one_survives():
+    with record_timeline() as outer:
+        with pytest.raises(RuntimeError, match="already recording"):
+            with record_timeline():
+                pass
+        time.sleep(0.01)
+    assert states_of(outer, "MainThread") == ["sleeping"]
+    with record_timeline():  # usable again afterwards
+        pass
+
+
+def test_an_exception_in_a_thread_is_an_instant_and_still_reaches_excepthook():
+    seen = []
+    previous, threading.excepthook = threading.excepthook, seen.append
+    try:
+        with record_timeline() as tl:
+            t = threading.Thread(target=lambda: 1 / 0, name="crasher")
+            t.start()
+            t.join(TIMEOUT)
+    finally:
+        threading.excepthook = previous
+    assert [i.detail for i in tl.instants if i.kind == "exception"] == ["ZeroDivisionError: division by zero"]
+    assert seen and seen[0].exc_type is ZeroDivisionError
+
+
+def test_subclass_run_and_thread_pool_workers_get_rows():
+    from concurrent.futures import ThreadPoolExecutor
+
+    class Napper(threading.Thread):
+        def run(self):
+            time.sleep(0.01)
+
+    with record_timeline() as tl:
+        n = Napper(name="napper")
+        n.start()
+        n.join(TIMEOUT)
+        with ThreadPoolExecutor(2, thread_name_prefix="pool") as pool:
+            list(pool.map(time.sleep, [0.01, 0.01]))
+    names = [r.name for r in tl.rows]
+    assert "napper" in names and any(name.startswith("pool") for name in names)
+    assert states_of(tl, "napper") == ["sleeping"]
+
+
+def test_spans_label_phases_and_running_fills_the_gaps():
+    with record_timeline() as tl:
+        with span("download"):
+            time.sleep(0.01)
+    (label,) = tl.spans()
+    assert label.detail == "download"
+    main = tl.rows[0]
+    running = tl.running(main)
+    sleeping = tl.intervals_of("MainThread", "sleeping")[0]
+    assert all(b <= sleeping.start or a >= sleeping.end for a, b in running)
+    assert sum(b - a for a, b in running) + (sleeping.end - sleeping.start) == pytest.approx(main.end - main.start)
+
+
+def test_exports_are_plain_data_and_chrome_trace_json():
+    with record_timeline() as tl:
+        t = threading.Thread(target=time.sleep, args=(0.01,), name="sleeper")
+        t.start()
+        t.join(TIMEOUT)
+    records = tl.to_records()
+    json.dumps(records)  # plain data only
+    assert records["threads"][0]["start"] == pytest.approx(0.0, abs=1e-3)
+    assert {i["state"] for i in records["intervals"]} >= {"sleeping"}
+    trace = json.loads(json.dumps(tl.to_chrome_trace()))
+    names = {e["args"]["name"] for e in trace["traceEvents"] if e["ph"] == "M"}
+    assert names == {"MainThread", "sleeper"}
+    sleeps = [e for e in trace["traceEvents"] if e["ph"] == "X" and e["name"] == "sleeping"]
+    assert sleeps and sleeps[0]["dur"] >= 10_000  # microseconds
+
+
+def test_threads_alive_at_the_end_have_no_end_time():
+    release = threading.Event()
+    with record_timeline() as tl:
+        t = threading.Thread(target=release.wait, args=(TIMEOUT,), name="late")
+        t.start()
+    release.set()
+    t.join(TIMEOUT)
+    assert tl.row("late").end is None
