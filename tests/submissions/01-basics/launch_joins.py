@@ -1,0 +1,8 @@
+# replaces: basics-launch
+# expect: lose basics-launch-test-no-wait
+# Waits for the thread it should leave running.
+def launch(func, value):
+    thread = threading.Thread(target=func, args=(value,))
+    thread.start()
+    thread.join()
+    return thread
