@@ -59,21 +59,3 @@ def threads_since(before: set[threading.Thread]) -> list[str]:
     return sorted(t.name for t in threading.enumerate()
                   if t not in before and t.is_alive() and not t.name.startswith("bounded-"))
 
-
-class ActiveCount:
-    """Counts how many tasks run at once: wrap each task's body in `with meter:`."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.now = 0
-        self.most = 0
-
-    def __enter__(self) -> "ActiveCount":
-        with self._lock:
-            self.now += 1
-            self.most = max(self.most, self.now)
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        with self._lock:
-            self.now -= 1

@@ -1,0 +1,6 @@
+# replaces: pools-map
+# expect: lose pools-map-test-concurrent
+# Not bounded by `workers`: ThreadPoolExecutor() picks its own pool size.
+def parallel_map(func, items, workers):
+    with ThreadPoolExecutor() as pool:
+        return list(pool.map(func, items))

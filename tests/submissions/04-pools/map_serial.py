@@ -1,0 +1,5 @@
+# replaces: pools-map
+# expect: lose pools-map-test-concurrent
+# Mistake 16: a serial map: one task after another, no pool at all.
+def parallel_map(func, items, workers):
+    return [func(item) for item in items]
