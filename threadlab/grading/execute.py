@@ -1,0 +1,138 @@
+"""nbgrader's Execute with bounds: a time budget per notebook, and a dead or deaf kernel costs only
+the rest of its own notebook.
+
+nbgrader 0.9.6 alone: a kernel that dies (`os._exit`) raises DeadKernelError and the whole
+submission gets no grade (the old one stays in the gradebook); a kernel that ignores the
+interrupt makes every later cell wait its full timeout. Here, instead, the cells that could
+not run get an error output that says why, so each of their tests scores 0 with a reason,
+and grading goes on with the next notebook.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from queue import Empty
+
+from jupyter_core.utils import ensure_async, run_sync
+from nbclient.exceptions import DeadKernelError
+from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade
+from traitlets import Bool, Integer, Unicode
+
+from .sandbox import GradingKernelManager, SandboxedKernelManager
+
+KERNEL_DIED = "your code ended the Python process (os._exit, a crash, or a resource limit: memory, CPU time, threads)"
+NO_INTERRUPT = "your code did not respond to interrupt after the cell's time limit, so the kernel was stopped"
+BUDGET = "the notebook used up its time budget of {budget} s, so the remaining cells were not run"
+TRUNCATED = "\n[output truncated: this cell printed more than {limit} bytes]\n"
+
+
+
+class BoundedExecute(Execute):
+    """Execute every cell in a (sandboxed) grading kernel within a per-notebook time budget."""
+
+    sandbox = Bool(True, help="run the kernel in the bubblewrap sandbox").tag(config=True)
+    budget = Integer(180, help="seconds a whole notebook may take (cells, interrupts, kernel start)").tag(config=True)
+    interrupt_grace = Integer(5, help="seconds a kernel has to answer after an interrupt").tag(config=True)
+    max_output_bytes = Integer(200_000, help="output kept per cell; the rest is dropped").tag(config=True)
+    events_file = Unicode("", help="append one JSON line here per notebook that hit a bound").tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kernel_manager_class = SandboxedKernelManager if self.sandbox else GradingKernelManager
+
+    # -- the whole notebook -------------------------------------------------------------------
+    def preprocess(self, nb, resources=None, km=None):
+        self._deadline = time.monotonic() + self.budget
+        self._stopped: str | None = None
+        self._output_bytes: dict[int, int] = {}
+        self.timeout_func = self._cell_timeout
+        try:
+            return super().preprocess(nb, resources, km)
+        except DeadKernelError:  # died outside a cell (e.g. at start): every cell is lost
+            self._stop(KERNEL_DIED, nb.cells)
+            return nb, self.resources
+
+    def _cell_timeout(self, cell) -> int:
+        remaining = self._deadline - time.monotonic()
+        return max(1, int(min(self.timeout or self.budget, remaining)))
+
+    # -- one cell -------------------------------------------------------------------------------
+    def preprocess_cell(self, cell, resources, index):
+        if self._stopped:
+            self._mark(cell, self._stopped)
+            return cell, resources
+        if cell.cell_type == "code" and cell.source.strip() and time.monotonic() >= self._deadline:
+            self._stop(BUDGET.format(budget=self.budget), [cell])
+            return cell, resources
+        try:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self._stop(KERNEL_DIED, [cell])
+            return cell, resources
+        if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
+            if time.monotonic() >= self._deadline:
+                self._stop(BUDGET.format(budget=self.budget), [])
+            elif not run_sync(self._answers)():
+                self._stop(NO_INTERRUPT, [])
+                cell.outputs.append(self._error(NO_INTERRUPT))
+        return cell, resources
+
+    async def _answers(self) -> bool:
+        """Does the kernel answer a kernel_info request within the grace period?"""
+        try:
+            msg_id = await ensure_async(self.kc.kernel_info())
+            deadline = time.monotonic() + self.interrupt_grace
+            while (left := deadline - time.monotonic()) > 0:
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=left))
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    return True
+        except (Empty, DeadKernelError, RuntimeError):
+            return False
+        return False
+
+    def _stop(self, reason: str, cells) -> None:
+        self._stopped = reason
+        for cell in cells:
+            self._mark(cell, reason)
+        self._record(reason)
+        if self.km is not None and reason != KERNEL_DIED:
+            try:  # the kernel is deaf or over budget: end it now, with everything it started
+                run_sync(self.km.shutdown_kernel)(now=True)
+            except Exception as exc:  # already gone
+                self.log.debug("kernel shutdown after stop: %s", exc)
+
+    def _mark(self, cell, reason: str) -> None:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", []) if o.output_type != "error"]
+            if cell.source.strip() or is_grade(cell):
+                cell.outputs.append(self._error(reason))
+
+    @staticmethod
+    def _error(reason: str) -> NotebookNode:
+        return NotebookNode(output_type="error", ename="NotGraded", evalue=reason, traceback=[f"NotGraded: {reason}"])
+
+    def _record(self, reason: str) -> None:
+        self.log.warning("%s: %s", self.resources.get("nbgrader", {}).get("notebook", "notebook"), reason)
+        if self.events_file:
+            notebook = self.resources.get("nbgrader", {}).get("notebook", "?")
+            with open(self.events_file, "a") as events:
+                events.write(json.dumps({"notebook": notebook, "reason": reason}) + "\n")
+
+    # -- output bombs ---------------------------------------------------------------------------
+    def output(self, outs, msg, display_id, cell_index):
+        """Keep at most `max_output_bytes` per cell. Errors and a first stderr line are always kept:
+        dropping them would raise the cell's score."""
+        content = msg.get("content", {})
+        used = self._output_bytes.get(cell_index, 0)
+        self._output_bytes[cell_index] = used + len(json.dumps(content, default=str))
+        if self._output_bytes[cell_index] <= self.max_output_bytes or msg["msg_type"] == "error":
+            return super().output(outs, msg, display_id, cell_index)
+        if used <= self.max_output_bytes:
+            outs.append(NotebookNode(output_type="stream", name="stdout",
+                                     text=TRUNCATED.format(limit=self.max_output_bytes)))
+        if content.get("name") == "stderr" and not any(o.get("name") == "stderr" for o in outs):
+            outs.append(NotebookNode(output_type="stream", name="stderr", text=content.get("text", "")[:1000]))
+        return None

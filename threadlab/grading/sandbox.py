@@ -1,0 +1,301 @@
+"""A grading kernel that runs student code in a bubblewrap sandbox as an unprivileged user.
+
+The kernel sees a read-only system (/usr, /etc, the Python install, the venv and
+the `threadlab` package), a private /tmp, and one writable directory: the
+submission's working copy. It has no network (loopback only), no view of
+source/, the gradebook, other students or the exchange. It runs as a uid taken
+from a pool (one per running kernel, so RLIMIT_NPROC counts only its own
+threads), with limits on processes, memory, CPU time, file size and open files.
+When the kernel ends, its PID namespace ends: every process it started goes too.
+
+Use `SandboxedKernelManager` as a jupyter_client kernel manager (nbclient's
+`kernel_manager_class`); `BoundedExecute` in `execute.py` does that.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpec
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Integer, Unicode
+
+import threadlab
+
+UID_BASE = 250_000  # far from login users, system users and the usual /etc/subuid ranges
+UID_POOL = 64
+LOCK_DIR = Path(tempfile.gettempdir()) / "threadlab-sandbox-uids"
+
+
+def bwrap_path() -> str | None:
+    return shutil.which("bwrap")
+
+
+def sandbox_problem() -> str | None:
+    """Why a sandboxed kernel cannot start here, or None when it can."""
+    if not bwrap_path():
+        return "bubblewrap (bwrap) is not installed: run `sh tools/install-system-packages.sh` as root"
+    if not shutil.which("setpriv"):
+        return "setpriv (util-linux) is not installed"
+    if os.geteuid() != 0:
+        return "the sandbox switches to an unprivileged uid, which needs root: run grading as root"
+    return None
+
+
+class UidLease:
+    """An exclusive uid from the pool, held (by an flock) until `release()`.
+
+    Parallel sandboxes need distinct uids: RLIMIT_NPROC counts every thread of a uid on the machine.
+    """
+
+    def __init__(self) -> None:
+        LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
+        for uid in range(UID_BASE, UID_BASE + UID_POOL):
+            fd = os.open(LOCK_DIR / str(uid), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            self.uid, self._fd = uid, fd
+            kill_processes_of(uid)  # leftovers of a grader that crashed
+            return
+        raise RuntimeError(f"all {UID_POOL} sandbox uids are in use")
+
+    def release(self) -> None:
+        if self._fd is not None:
+            kill_processes_of(self.uid)
+            os.close(self._fd)
+            self._fd = None
+
+
+def processes_of(uid: int) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("Uid:"):
+                if int(line.split()[1]) == uid:
+                    pids.append(int(entry.name))
+                break
+    return pids
+
+
+def kill_processes_of(uid: int, timeout: float = 5.0) -> list[int]:
+    """SIGKILL every process running as `uid` until none is left; returns the pids seen."""
+    seen: list[int] = []
+    deadline = time.monotonic() + timeout
+    while (pids := processes_of(uid)) and time.monotonic() < deadline:
+        seen += pids
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.02)  # polling the kernel's process table, not synchronising with student code
+    return seen
+
+
+class Mounts:
+    """bwrap mount arguments; parent directories are made 0755 (bwrap's own are 0700, which the
+    sandbox uid could not traverse: a venv under root's home would fail with "Permission denied")."""
+
+    def __init__(self) -> None:
+        self.args: list[str] = []
+        self.dirs: set[str] = {"/"}
+
+    def _parents(self, dest: str) -> None:
+        for parent in reversed(Path(dest).parents):
+            if str(parent) not in self.dirs:
+                self.args += ["--perms", "0755", "--dir", str(parent)]
+                self.dirs.add(str(parent))
+
+    def add(self, kind: str, *paths: str) -> None:
+        dest = paths[-1]
+        self._parents(dest)
+        self.args += [kind, *paths]
+        self.dirs.add(dest)
+
+
+def system_mounts() -> Mounts:
+    """Read-only binds for the OS, the Python install, the venv and the threadlab package."""
+    mounts = Mounts()
+    for top in ["/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"]:
+        path = Path(top)
+        if path.is_symlink():
+            mounts.add("--symlink", os.readlink(path), top)
+        elif path.is_dir():
+            mounts.add("--ro-bind", top, top)
+    package = Path(threadlab.__file__).resolve().parent
+    extra = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.prefix).resolve(), package}
+    for path in sorted(extra):
+        if not any(str(path) == p or str(path).startswith(p + "/") for p in ("/usr", "/etc")):
+            mounts.add("--ro-bind", str(path), str(path))
+    mounts.add("--proc", "/proc")
+    mounts.add("--dev", "/dev")
+    return mounts
+
+
+def bwrap_command(inner: list[str], *, workdir: str, runtime_dir: str, uid: int, tmp_bytes: int) -> list[str]:
+    """The bwrap + setpriv command line that runs `inner` inside the sandbox as `uid`."""
+    mounts = system_mounts()
+    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
+    mounts.add("--tmpfs", "/tmp")
+    mounts.add("--bind", runtime_dir, runtime_dir)
+    mounts.add("--bind", workdir, workdir)
+    return [
+        bwrap_path() or "bwrap",
+        # no user namespace: the uid switch below must be a real one for RLIMIT_NPROC to count
+        "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+        "--die-with-parent",
+        "--new-session",
+        *mounts.args,
+        "--chdir", workdir,
+        "--unsetenv", "JPY_PARENT_PID",
+        "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs", "--",
+        *inner,
+    ]
+
+
+def sandbox_env(limits: dict[str, int]) -> dict[str, str]:
+    """The kernel's whole environment: nothing of the instructor's leaks in."""
+    return {
+        "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
+        "HOME": "/tmp",
+        "TMPDIR": "/tmp",
+        "LANG": "C.UTF-8",
+        "IPYTHONDIR": "/tmp/.ipython",
+        "JUPYTER_CONFIG_DIR": "/tmp/.jupyter",
+        "JUPYTER_DATA_DIR": "/tmp/.jupyter-data",
+        "JUPYTER_RUNTIME_DIR": "/tmp/.jupyter-runtime",
+        "MPLCONFIGDIR": "/tmp/.matplotlib",
+        "MPLBACKEND": "Agg",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "autograde"),
+        "THREADLAB_LIMITS": ",".join(f"{k}={v}" for k, v in limits.items()),
+    }
+
+
+def kernel_spec(interrupt_mode: str) -> KernelSpec:
+    """The grading kernel: any notebook, whatever kernel it names, runs in this Python."""
+    return KernelSpec(
+        argv=[sys.executable, "-m", "threadlab.grading.kernel", "-f", "{connection_file}"],
+        display_name="Python 3 (threadlab grading)",
+        language="python",
+        interrupt_mode=interrupt_mode,
+        metadata={},
+        env={},
+    )
+
+
+class GradingKernelManager(AsyncKernelManager):
+    """Unsandboxed grading kernel: same kernel launcher and output hooks, the instructor's rights."""
+
+    cpu_seconds = Integer(300, help="RLIMIT_CPU of the kernel (all its threads)").tag(config=True)
+    memory_mb = Integer(2048, help="RLIMIT_AS of the kernel, in MiB (also caps thread stacks)").tag(config=True)
+    max_processes = Integer(256, help="RLIMIT_NPROC: threads + processes of the sandbox uid").tag(config=True)
+    file_size_mb = Integer(64, help="RLIMIT_FSIZE: largest file the kernel may write, in MiB").tag(config=True)
+    open_files = Integer(256, help="RLIMIT_NOFILE").tag(config=True)
+
+    def limits(self) -> dict[str, int]:
+        return {"cpu": self.cpu_seconds, "as": self.memory_mb << 20, "fsize": self.file_size_mb << 20,
+                "nofile": self.open_files}
+
+    @property
+    def kernel_spec(self) -> KernelSpec:
+        if self._kernel_spec is None:
+            self._kernel_spec = kernel_spec("signal")
+        return self._kernel_spec
+
+    @property
+    def ipykernel(self) -> bool:
+        return True
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        env = dict(kw.get("env") or os.environ)
+        env.pop("JPY_PARENT_PID", None)
+        env["THREADLAB_LIMITS"] = ",".join(f"{k}={v}" for k, v in self.limits().items() if k != "nproc")
+        kw["env"] = env
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
+class SandboxedKernelManager(GradingKernelManager):
+    """A kernel in a bubblewrap sandbox, as an unprivileged uid of its own, talking over unix sockets."""
+
+    tmp_mb = Integer(256, help="size of the kernel's private /tmp, in MiB").tag(config=True)
+    runtime_parent = Unicode("", help="where per-kernel runtime dirs go (default: the temp dir)").tag(config=True)
+
+    _lease: UidLease | None = None
+    _runtime: str | None = None
+
+    @property
+    def kernel_spec(self) -> KernelSpec:
+        # "message": SIGINT would hit bwrap (and end the kernel); a message reaches the kernel itself.
+        if self._kernel_spec is None:
+            self._kernel_spec = kernel_spec("message")
+        return self._kernel_spec
+
+    def limits(self) -> dict[str, int]:
+        return {**super().limits(), "nproc": self.max_processes}
+
+    async def _async_pre_start_kernel(self, **kw):
+        problem = sandbox_problem()
+        if problem:
+            raise RuntimeError(f"cannot start the sandboxed grading kernel: {problem}")
+        self._lease = UidLease()
+        uid = self._lease.uid
+        self._runtime = tempfile.mkdtemp(prefix=f"threadlab-kernel-{uid}-", dir=self.runtime_parent or None)
+        os.chmod(self._runtime, 0o700)
+        os.chown(self._runtime, uid, uid)
+        # Unix sockets in a directory both sides see: --unshare-net leaves TCP unusable between them.
+        self.transport = "ipc"
+        self.ip = os.path.join(self._runtime, "kernel")
+        self.connection_file = os.path.join(self._runtime, "connection.json")
+        cmd, kw = await super()._async_pre_start_kernel(**kw)
+        os.chown(self.connection_file, uid, uid)
+        workdir = os.path.realpath(kw.get("cwd") or os.getcwd())
+        for path, dirs, files in os.walk(workdir):
+            for name in [path, *(os.path.join(path, f) for f in dirs + files)]:
+                os.lchown(name, uid, uid)
+        wrapped = bwrap_command(cmd, workdir=workdir, runtime_dir=self._runtime, uid=uid,
+                                tmp_bytes=self.tmp_mb << 20)
+        kw["env"] = sandbox_env(self.limits())
+        kw["cwd"] = workdir
+        return wrapped, kw
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        await AsyncKernelManager._async_launch_kernel(self, kernel_cmd, **kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        try:
+            await super()._async_cleanup_resources(restart=restart)
+        finally:
+            if not restart:
+                self.release_sandbox()
+
+    def release_sandbox(self) -> None:
+        """Kill whatever still runs as the sandbox uid, give the uid back, remove the runtime dir."""
+        if self._lease is not None:
+            self._lease.release()
+            self._lease = None
+        if self._runtime:
+            shutil.rmtree(self._runtime, ignore_errors=True)
+            self._runtime = None
+
+    def __del__(self) -> None:
+        try:
+            self.release_sandbox()
+        except Exception:
+            pass
