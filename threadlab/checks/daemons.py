@@ -8,7 +8,9 @@ a program that is still running then is one that would never exit.
 
 from __future__ import annotations
 
+import ast
 import inspect
+import linecache
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -23,9 +25,36 @@ PRELUDE = "import threading, time\nfrom threading import Event, Thread, current_
 LATE_DAEMON = "cannot set daemon status of active thread"
 
 
+DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def definitions(func) -> str:
+    """The imports, functions and classes of the cell that defined `func`, without its other statements.
+
+    IPython keeps each cell's source in `linecache` under the cell's file name, so
+    helpers and classes the learner wrote next to `func` come along; a trial call
+    at the bottom of the cell does not.
+    """
+    code = getattr(func, "__code__", None)
+    source = "".join(linecache.getlines(code.co_filename)) if code else ""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        tree = None
+    if not tree or not tree.body:
+        return textwrap.dedent(inspect.getsource(func))
+    lines = source.splitlines()
+    kept = []
+    for node in tree.body:
+        if isinstance(node, DEFINITIONS):
+            first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+            kept.append("\n".join(lines[first - 1:node.end_lineno]))
+    return "\n\n".join(kept)
+
+
 def with_function(func, driver: str) -> str:
-    """A program: the prelude, the source of `func` (a function defined in a notebook cell), then `driver`."""
-    return PRELUDE + textwrap.dedent(inspect.getsource(func)) + "\n" + textwrap.dedent(driver)
+    """A program: the prelude, the definitions around `func` (see `definitions`), then `driver`."""
+    return PRELUDE + definitions(func) + "\n\n" + textwrap.dedent(driver)
 
 
 def last_error(run: Run) -> str:
