@@ -22,12 +22,12 @@ class WatchedQueue(queue.Queue):
         super().__init__(maxsize)
         self.consumers = consumers
         self.all_looked = threading.Event()
-        self._lookers: set[int] = set()
+        self._lookers: set[threading.Thread] = set()  # threads, not idents: a finished thread's ident is reused
         self._lookers_lock = threading.Lock()
 
     def _looked(self) -> None:
         with self._lookers_lock:
-            self._lookers.add(threading.get_ident())
+            self._lookers.add(threading.current_thread())
             if len(self._lookers) >= self.consumers:
                 self.all_looked.set()
 
