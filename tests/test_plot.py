@@ -95,3 +95,17 @@ def test_every_waiting_state_has_its_own_colour(state):
                   intervals=[Interval(0, state, 0.2, 0.4)])
     ax = plot_timeline(tl).axes[0]
     assert {c.get_label(): to_hex(c.get_facecolor()[0]) for c in ax.collections}[state] == COLORS[state]
+
+
+def test_summary_reports_the_longest_window_at_the_peak():
+    tl = made_up_timeline()
+    tl.intervals = [Interval(1, "queue", 0.0, 0.1), Interval(2, "queue", 0.1, 0.3), Interval(3, "queue", 0.05, 0.4),
+                    Interval(1, "queue", 0.3, 0.5)]
+    # two at once over [0.05, 0.1), [0.1, 0.3) and [0.3, 0.4): the longest is 0.10-0.30
+    assert "2 threads waited on a queue concurrently from 0.10 s to 0.30 s." in describe_timeline(tl)
+
+
+def test_summary_calls_an_instant_overlap_brief():
+    tl = made_up_timeline()
+    tl.intervals = [Interval(1, "queue", 0.0, 0.061), Interval(2, "queue", 0.06, 0.2)]
+    assert "2 threads waited on a queue concurrently, briefly, at 0.06 s." in describe_timeline(tl)

@@ -93,8 +93,10 @@ def describe_timeline(timeline: Timeline) -> str:
             continue
         count, start, end = max_overlap([span for spans in per_thread.values() for span in spans])
         who = len(per_thread)
-        if count > 1:
+        if count > 1 and end - start >= 0.005:
             sentences.append(f"{count} threads {VERBS[state]} concurrently from {start:.2f} s to {end:.2f} s.")
+        elif count > 1:
+            sentences.append(f"{count} threads {VERBS[state]} concurrently, briefly, at {start:.2f} s.")
         else:
             total = sum(b - a for spans in per_thread.values() for a, b in spans)
             if who == 1:

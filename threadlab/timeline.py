@@ -133,15 +133,17 @@ class Timeline:
 
 
 def max_overlap(intervals: list[tuple[float, float]]) -> tuple[int, float, float]:
-    """Most (start, end) intervals open at once, and the first window where that many overlap."""
+    """Most (start, end) intervals open at once, and the longest window where that many overlap."""
     # Ends sort before starts at the same instant: touching intervals do not overlap.
     events = sorted([(a, 1) for a, _ in intervals] + [(b, -1) for _, b in intervals])
-    best = current = 0
-    window, at_peak = (0.0, 0.0), False
+    best, current, opened = 0, 0, 0.0
+    window = (0.0, 0.0)
     for time, step in events:
-        if step < 0 and at_peak:
-            window, at_peak = (window[0], time), False
+        if step < 0 and current == best and time - opened > window[1] - window[0]:
+            window = (opened, time)
         current += step
         if current > best:
-            best, window, at_peak = current, (time, time), True
+            best, window = current, (time, time)
+        if current == best and step > 0:
+            opened = time
     return best, window[0], window[1]
