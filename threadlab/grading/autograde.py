@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +83,7 @@ class StudentResult:
     max_score: float = 0.0
     notebooks: dict[str, tuple[float, float]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
 
     def line(self) -> str:
         head = (f"{self.student}: {self.score:g}/{self.max_score:g}" if self.graded
@@ -126,6 +128,14 @@ def nbgrader_error(output: str) -> str:
 
 def grade_student(root: Path, coursedir: CourseDirectory, assignment: str, student: str,
                   settings: Settings, staging: Path) -> StudentResult:
+    start = time.monotonic()
+    result = _grade_student(root, coursedir, assignment, student, settings, staging)
+    result.seconds = time.monotonic() - start
+    return result
+
+
+def _grade_student(root: Path, coursedir: CourseDirectory, assignment: str, student: str,
+                   settings: Settings, staging: Path) -> StudentResult:
     names = notebook_names(coursedir.db_url, assignment)
     submitted = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
     staged = stage(submitted, staging / student / assignment, student, names)

@@ -183,6 +183,8 @@ def sandbox_env(limits: dict[str, int]) -> dict[str, str]:
         "MPLCONFIGDIR": "/tmp/.matplotlib",
         "MPLBACKEND": "Agg",
         "PYTHONDONTWRITEBYTECODE": "1",
+        # glibc reserves a 64 MiB heap per thread otherwise: RLIMIT_AS would stop threads, not memory hogs
+        "MALLOC_ARENA_MAX": "2",
         "NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "autograde"),
         "THREADLAB_LIMITS": ",".join(f"{k}={v}" for k, v in limits.items()),
     }
