@@ -49,10 +49,11 @@ def test_the_per_cell_timeout_is_finite(course):
 
 def test_a_kernel_ignoring_sigint_aborts_the_submission_without_raise_on_iopub_timeout_false(course):
     assert config_value(course, "Execute.raise_on_iopub_timeout") == "False"
-    rc, scores = grade(course, "deaf", "--Execute.raise_on_iopub_timeout=True")
-    assert rc != 0 and scores is None, "nbgrader's default gave a grade after all"
-    rc, scores = grade(course, "deaf")
-    assert rc == 0 and scores is not None
+    graded = course / "autograded" / "deaf" / ASSIGNMENT / "threads.ipynb"
+    rc, _ = grade(course, "deaf", "--Execute.raise_on_iopub_timeout=True")
+    assert rc != 0 and not graded.exists(), "nbgrader's default graded the submission after all"
+    rc, _ = grade(course, "deaf")
+    assert rc == 0 and graded.exists()
 
 
 def test_deleted_test_cells_go_ungraded_without_add_missing_cells(course):
