@@ -1,9 +1,10 @@
 """Checks for notebook 05 (daemons): what a learner's threads do when the program exits.
 
 A notebook's kernel never exits, so these checks run the learner's function in a
-fresh interpreter (`run_python`) with a small driver program around it, and read
-its output: did the program exit, did the cleanup run? Timeouts are small (2 s):
-a program that is still running then is one that would never exit.
+fresh interpreter with a small driver program around it, and read its output:
+did the program exit, did the cleanup run? The small timeout (2 s) counts from
+the moment the program has started, so a slow start on a busy machine is not
+mistaken for a program that never exits.
 """
 
 from __future__ import annotations
@@ -11,13 +12,18 @@ from __future__ import annotations
 import ast
 import inspect
 import linecache
+import select
+import subprocess
+import sys
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
-from threadlab.testing import Run, expect, run_python
+from threadlab.testing import Run, expect
 
-EXIT_TIMEOUT = 2.0  # seconds; every program below exits in well under 0.5 s when it exits at all
+EXIT_TIMEOUT = 2.0  # seconds after start-up; every program below exits in well under 0.5 s when it exits at all
+START_TIMEOUT = 15.0  # seconds for a fresh interpreter to start, however busy the machine
+STARTED = "<started>"
 
 # Names a learner's function may use without importing them: the driver imports these first.
 PRELUDE = "import threading, time\nfrom threading import Event, Thread, current_thread\n"
@@ -57,6 +63,25 @@ def with_function(func, driver: str) -> str:
     return PRELUDE + definitions(func) + "\n\n" + textwrap.dedent(driver)
 
 
+def run_program(source: str, timeout: float = EXIT_TIMEOUT) -> Run:
+    """Like `threadlab.testing.run_python`, but `timeout` starts once the interpreter is up and running `source`.
+
+    A program still running then is killed (`Run.returncode` None, `timed_out` True).
+    """
+    program = f"print({STARTED!r}, flush=True)\n" + textwrap.dedent(source)
+    with subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as process:
+        select.select([process.stdout], [], [], START_TIMEOUT)  # the first line is the start-up mark
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+            returncode = process.returncode
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+            returncode = None
+    return Run(returncode, stdout.replace(STARTED + "\n", "", 1), stderr)
+
+
 def last_error(run: Run) -> str:
     lines = run.stderr.strip().splitlines()
     return lines[-1] if lines else ""
@@ -77,7 +102,7 @@ print("main: done", flush=True)
 
 def check_heartbeat_exits(start_heartbeat) -> None:
     """Run `start_heartbeat` in a fresh Python whose main thread then ends: the program must exit."""
-    run = run_python(with_function(start_heartbeat, HEARTBEAT_DRIVER), timeout=EXIT_TIMEOUT)
+    run = run_program(with_function(start_heartbeat, HEARTBEAT_DRIVER))
     expect(LATE_DAEMON not in run.stderr,
            "start_heartbeat() set daemon after start(), which raises RuntimeError: the thread stays non-daemon "
            "and the program never exits; pass daemon=True to Thread(...) (or set t.daemon before t.start()).")
@@ -108,7 +133,7 @@ print("main: done", flush=True)  # no join: the interpreter itself waits for non
 
 def check_cleanup_at_exit(start_worker) -> None:
     """Run `start_worker` in a fresh Python that sets stop and ends without join: the cleanup must still run."""
-    run = run_python(with_function(start_worker, WORKER_DRIVER), timeout=EXIT_TIMEOUT)
+    run = run_program(with_function(start_worker, WORKER_DRIVER))
     expect("daemon: True" not in run.stdout,
            "the worker is a daemon thread: at exit it is cut off and its cleanup never runs; leave daemon at "
            "its default (False) and stop the worker with the Event.")
@@ -152,7 +177,7 @@ WHY = {
 def outcomes() -> dict[str, str]:
     """Run every snippet (in parallel, once per kernel): "exits" or "hangs" for each."""
     with ThreadPoolExecutor(len(SNIPPETS)) as pool:
-        runs = dict(zip(SNIPPETS, pool.map(lambda code: run_python(code, timeout=EXIT_TIMEOUT), SNIPPETS.values())))
+        runs = dict(zip(SNIPPETS, pool.map(run_program, SNIPPETS.values())))
     return {key: "hangs" if run.timed_out else "exits" for key, run in runs.items()}
 
 
