@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import inspect
+import select
 import subprocess
 import sys
 import textwrap
@@ -136,18 +137,28 @@ class Run:
         return self.returncode is None
 
 
+STARTED = "<threadlab: started>"
+START_TIMEOUT = 30.0  # seconds a fresh interpreter may take to start on a busy machine
+
+
 def run_python(source: str, timeout: float = 5.0) -> Run:
-    """Run a snippet in a fresh interpreter; one that never exits is killed after `timeout`."""
-    try:
-        done = subprocess.run([sys.executable, "-c", textwrap.dedent(source)], capture_output=True,
-                              text=True, timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        return Run(None, _text(exc.stdout), _text(exc.stderr))
-    return Run(done.returncode, done.stdout, done.stderr)
+    """Run a snippet in a fresh interpreter; one still running `timeout` s after it started is killed.
 
-
-def _text(data: bytes | str | None) -> str:
-    return data.decode(errors="replace") if isinstance(data, bytes) else (data or "")
+    The clock starts once the interpreter runs the snippet, so a slow start-up on a busy
+    machine is not mistaken for a program that never exits.
+    """
+    program = f"print({STARTED!r}, flush=True)\n" + textwrap.dedent(source)
+    with subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as process:
+        select.select([process.stdout], [], [], START_TIMEOUT)  # the first line is the start-up mark
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+            returncode = process.returncode
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+            returncode = None
+    return Run(returncode, stdout.replace(STARTED + "\n", "", 1), stderr)
 
 
 def cpu_seconds(func: Callable, *args, **kwargs) -> tuple[object, float]:

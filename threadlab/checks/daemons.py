@@ -12,18 +12,13 @@ from __future__ import annotations
 import ast
 import inspect
 import linecache
-import select
-import subprocess
-import sys
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
-from threadlab.testing import Run, expect
+from threadlab.testing import Run, expect, run_python
 
 EXIT_TIMEOUT = 2.0  # seconds after start-up; every program below exits in well under 0.5 s when it exits at all
-START_TIMEOUT = 15.0  # seconds for a fresh interpreter to start, however busy the machine
-STARTED = "<started>"
 
 # Names a learner's function may use without importing them: the driver imports these first.
 PRELUDE = "import threading, time\nfrom threading import Event, Thread, current_thread\n"
@@ -63,25 +58,6 @@ def with_function(func, driver: str) -> str:
     return PRELUDE + definitions(func) + "\n\n" + textwrap.dedent(driver)
 
 
-def run_program(source: str, timeout: float = EXIT_TIMEOUT) -> Run:
-    """Like `threadlab.testing.run_python`, but `timeout` starts once the interpreter is up and running `source`.
-
-    A program still running then is killed (`Run.returncode` None, `timed_out` True).
-    """
-    program = f"print({STARTED!r}, flush=True)\n" + textwrap.dedent(source)
-    with subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as process:
-        select.select([process.stdout], [], [], START_TIMEOUT)  # the first line is the start-up mark
-        try:
-            stdout, stderr = process.communicate(timeout=timeout)
-            returncode = process.returncode
-        except subprocess.TimeoutExpired:
-            process.kill()
-            stdout, stderr = process.communicate()
-            returncode = None
-    return Run(returncode, stdout.replace(STARTED + "\n", "", 1), stderr)
-
-
 def last_error(run: Run) -> str:
     lines = run.stderr.strip().splitlines()
     return lines[-1] if lines else ""
@@ -102,7 +78,7 @@ print("main: done", flush=True)
 
 def check_heartbeat_exits(start_heartbeat) -> None:
     """Run `start_heartbeat` in a fresh Python whose main thread then ends: the program must exit."""
-    run = run_program(with_function(start_heartbeat, HEARTBEAT_DRIVER))
+    run = run_python(with_function(start_heartbeat, HEARTBEAT_DRIVER), EXIT_TIMEOUT)
     expect(LATE_DAEMON not in run.stderr,
            "start_heartbeat() set daemon after start(), which raises RuntimeError: the thread stays non-daemon "
            "and the program never exits; pass daemon=True to Thread(...) (or set t.daemon before t.start()).")
@@ -133,7 +109,7 @@ print("main: done", flush=True)  # no join: the interpreter itself waits for non
 
 def check_cleanup_at_exit(start_worker) -> None:
     """Run `start_worker` in a fresh Python that sets stop and ends without join: the cleanup must still run."""
-    run = run_program(with_function(start_worker, WORKER_DRIVER))
+    run = run_python(with_function(start_worker, WORKER_DRIVER), EXIT_TIMEOUT)
     expect("daemon: True" not in run.stdout,
            "the worker is a daemon thread: at exit it is cut off and its cleanup never runs; leave daemon at "
            "its default (False) and stop the worker with the Event.")
@@ -177,7 +153,7 @@ WHY = {
 def outcomes() -> dict[str, str]:
     """Run every snippet (in parallel, once per kernel): "exits" or "hangs" for each."""
     with ThreadPoolExecutor(len(SNIPPETS)) as pool:
-        runs = dict(zip(SNIPPETS, pool.map(run_program, SNIPPETS.values())))
+        runs = dict(zip(SNIPPETS, pool.map(lambda source: run_python(source, EXIT_TIMEOUT), SNIPPETS.values())))
     return {key: "hangs" if run.timed_out else "exits" for key, run in runs.items()}
 
 
