@@ -30,6 +30,7 @@ def test_sleep_is_recorded_for_each_thread_with_its_name():
         assert sleep.end - sleep.start >= 0.02
     assert all(r.end is not None for r in tl.rows)
     assert {i.kind for i in tl.instants} == {"start", "end"}
+    assert tl.intervals_of("MainThread", "waiting") == []  # Thread.start's own wait is not the learner's
 
 
 def test_blocked_on_a_lock_is_recorded_with_the_lock_kind():
@@ -200,6 +201,11 @@ def test_threads_alive_at_the_end_have_no_end_time():
     with record_timeline() as tl:
         t = threading.Thread(target=release.wait, args=(TIMEOUT,), name="late")
         t.start()
+        deadline = time.monotonic() + TIMEOUT
+        while not release._cond._waiters and time.monotonic() < deadline:  # until "late" is inside wait()
+            time.sleep(0.001)
     release.set()
     t.join(TIMEOUT)
     assert tl.row("late").end is None
+    (wait,) = tl.intervals_of("late", "waiting")  # the wait still going on is drawn up to the stop
+    assert wait.end == tl.stop

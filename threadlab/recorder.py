@@ -52,6 +52,7 @@ class Recorder:
         self._rows_lock = _thread.allocate_lock()
         self._intervals: list[tuple] = []
         self._instants: list[tuple] = []
+        self._open: dict[int, tuple] = {}  # thread ident -> the wait it is in now
 
     def _row(self) -> int:
         try:
@@ -86,7 +87,9 @@ class Recorder:
             origin=self.origin,
             stop=stop,
             rows=[dataclasses.replace(row) for row in self._rows],  # later thread ends don't leak in
-            intervals=[Interval(*i) for i in self._intervals],
+            # A wait still going on when the recording stops is drawn up to the stop.
+            intervals=[Interval(*i) for i in self._intervals]
+            + [Interval(row, state, start, stop, detail) for row, state, start, detail in list(self._open.values())],
             instants=[Instant(*i) for i in self._instants],
         )
 
@@ -95,11 +98,13 @@ def _waiting(state: str, detail: str, call, *args, **kwargs):
     recorder = _active
     if recorder is None:
         return call(*args, **kwargs)
-    start = _clock()
+    key = _thread.get_ident()
+    wait = recorder._open[key] = (recorder._row(), state, _clock(), detail)
     try:
         return call(*args, **kwargs)
     finally:
-        recorder.interval(state, start, _clock(), detail)
+        del recorder._open[key]
+        recorder._intervals.append((wait[0], state, wait[2], _clock(), detail))
 
 
 def _recorded_sleep(seconds: float) -> None:
@@ -182,8 +187,14 @@ def _recorded_join(self, timeout=None):
     return _waiting("joining", self.name, _join, self, timeout)
 
 
+def _threading_internal() -> bool:
+    """Called by threading's own machinery (Thread.start waits on an Event), not by a thread's target."""
+    code = sys._getframe(2).f_code
+    return code.co_filename == threading.__file__ and code.co_name != "run"
+
+
 def _recorded_event_wait(self, timeout=None):
-    if self.is_set() or _made_by_library():  # Thread.start waits on an Event of its own
+    if self.is_set() or _threading_internal():
         return _event_wait(self, timeout)
     return _waiting("waiting", "Event", _event_wait, self, timeout)
 
