@@ -6,7 +6,8 @@ import time
 import pytest
 
 from threadlab.testing import (Mistake, Rendezvous, assert_overlap, call_with_timeout, catch_thread_exceptions,
-                               cpu_seconds, deprecated_calls, expect, join_thread, no_threads_left, run_python)
+                               cpu_seconds, deprecated_calls, expect, join_thread, no_threads_left, run_python,
+                               timeline_on_failure)
 
 
 def test_expect_raises_a_mistake_with_the_sentence():
@@ -126,3 +127,34 @@ def test_deprecated_calls_finds_old_camel_case_names():
                                      "isAlive (use t.is_alive())", "setDaemon (use t.daemon = True (or Thread(..., daemon=True)))"]
     assert deprecated_calls(new) == []
     assert deprecated_calls("import threading\nthreading.activeCount()") == ["activeCount (use threading.active_count())"]
+
+
+def serial_sleepers():
+    for n in range(2):
+        t = threading.Thread(target=time.sleep, args=(0.01,), name=f"sleeper-{n}")
+        t.start()
+        t.join()
+
+
+def test_timeline_on_failure_shows_what_the_threads_did_then_fails(monkeypatch):
+    import threadlab.testing
+
+    shown = []
+    monkeypatch.setattr(threadlab.testing, "show_timeline", lambda tl, title: shown.append((tl, title)))
+    with pytest.raises(Mistake, match="one after another"):
+        with timeline_on_failure("your workers") as tl:
+            serial_sleepers()
+            expect(False, "your threads ran one after another")
+    ((timeline, title),) = shown
+    assert timeline is tl and title == "your workers"
+    assert [r.name for r in timeline.rows] == ["MainThread", "sleeper-0", "sleeper-1"]
+
+
+def test_timeline_on_failure_stays_silent_when_the_checks_pass(monkeypatch):
+    import threadlab.testing
+
+    shown = []
+    monkeypatch.setattr(threadlab.testing, "show_timeline", lambda tl, title: shown.append(tl))
+    with timeline_on_failure() as tl:
+        serial_sleepers()
+    assert shown == [] and len(tl.rows) == 3

@@ -18,7 +18,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .timeline import max_overlap
+from .display import show_timeline
+from .recorder import record_timeline
+from .timeline import Timeline, max_overlap
 
 DEPRECATED = {
     "setDaemon": "t.daemon = True (or Thread(..., daemon=True))",
@@ -46,6 +48,8 @@ def call_with_timeout(func: Callable, *args, timeout: float = 3.0, hint: str = "
 
     A hang then costs this one test, not the rest of the notebook. Returns the
     result, re-raises the function's own exception, or fails naming the hang.
+    Threads the function starts inherit `daemon=True` from the helper thread:
+    check a learner's daemon flags in a subprocess (`run_python`), not here.
     """
     outcome: dict = {}
     finished = threading.Event()
@@ -65,6 +69,21 @@ def call_with_timeout(func: Callable, *args, timeout: float = 3.0, hint: str = "
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+@contextlib.contextmanager
+def timeline_on_failure(title: str = "What your threads did during this check") -> Iterator[Timeline]:
+    """Record the block's threads; if a check inside fails, show the timeline, then fail.
+
+    The chart lands in the test cell's output, so the learner (and the feedback) sees
+    what their threads did: one after another, stuck in a join, never started.
+    """
+    try:
+        with record_timeline() as timeline:
+            yield timeline
+    except Mistake:
+        show_timeline(timeline, title)
+        raise
 
 
 def join_thread(thread: threading.Thread, timeout: float = 3.0, hint: str = "") -> None:
