@@ -6,6 +6,12 @@ submission gets no grade (the old one stays in the gradebook); a kernel that ign
 interrupt makes every later cell wait its full timeout. Here, instead, the cells that could
 not run get an error output that says why, so each of their tests scores 0 with a reason,
 and grading goes on with the next notebook.
+
+Cheats don't pay: around each test cell the kernel's guard (`guard.py`) restores what the tests
+rely on, then verifies that the test ran with it; tampering while the test ran, or a guard that no
+longer answers, scores the test 0 ("your code changed how the tests run"). Output cannot hide a
+failure either: errors and stderr are never cleared or captured by a widget, and a result a
+student's code displayed does not count as partial credit once the test failed.
 """
 
 from __future__ import annotations
@@ -17,17 +23,35 @@ from queue import Empty
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
+from nbformat.v4 import output_from_msg
 from nbgrader.preprocessors import Execute
-from nbgrader.utils import is_grade
+from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Integer, Unicode
 
+from .guard_client import ask, relied_on
 from .sandbox import GradingKernelManager, SandboxedKernelManager
 
 KERNEL_DIED = "your code ended the Python process (os._exit, a crash, or a resource limit: memory, CPU time, threads)"
 NO_INTERRUPT = "your code did not respond to interrupt after the cell's time limit, so the kernel was stopped"
 BUDGET = "the notebook used up its time budget of {budget} s, so the remaining cells were not run"
 TRUNCATED = "\n[output truncated: this cell printed more than {limit} bytes]\n"
+TAMPERED = "your code changed how the tests run ({what}), so this test scores 0"
+UNTRUSTED = "your code changed how the tests run (the grader's guard no longer answers), so the remaining tests score 0"
+UNDONE = "Note: before this test the grader undid changes your code made to how tests run: {what}.\n"
 
+
+def listing(items: list[str], most: int = 4) -> str:
+    unique = list(dict.fromkeys(items))
+    return ", ".join(unique[:most]) + (f" and {len(unique) - most} more" if len(unique) > most else "")
+
+
+def is_test(cell) -> bool:
+    return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
+
+
+def failed(output) -> bool:
+    return output.get("output_type") == "error" or (output.get("output_type") == "stream"
+                                                     and output.get("name") == "stderr")
 
 
 class BoundedExecute(Execute):
@@ -36,6 +60,8 @@ class BoundedExecute(Execute):
     sandbox = Bool(True, help="run the kernel in the bubblewrap sandbox").tag(config=True)
     budget = Integer(180, help="seconds a whole notebook may take (cells, interrupts, kernel start)").tag(config=True)
     interrupt_grace = Integer(5, help="seconds a kernel has to answer after an interrupt").tag(config=True)
+    guard = Bool(True, help="restore and verify the test helpers around each test cell").tag(config=True)
+    guard_timeout = Integer(10, help="seconds the kernel's guard has to answer").tag(config=True)
     max_output_bytes = Integer(200_000, help="output kept per cell; the rest is dropped").tag(config=True)
     events_file = Unicode("", help="append one JSON line here per notebook that hit a bound").tag(config=True)
 
@@ -48,6 +74,7 @@ class BoundedExecute(Execute):
         self._deadline = time.monotonic() + self.budget
         self._stopped: str | None = None
         self._output_bytes: dict[int, int] = {}
+        self._failures: dict[int, list] = {}
         self.timeout_func = self._cell_timeout
         try:
             return super().preprocess(nb, resources, km)
@@ -67,11 +94,20 @@ class BoundedExecute(Execute):
         if cell.cell_type == "code" and cell.source.strip() and time.monotonic() >= self._deadline:
             self._stop(BUDGET.format(budget=self.budget), [cell])
             return cell, resources
+        guarded = self.guard and is_test(cell) and cell.source.strip()
+        relied = relied_on(cell.source) if guarded else {}
+        undone = run_sync(self._guarded)({"phase": "restore", **relied}, cell) if guarded else []
+        if self._stopped:
+            return cell, resources
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             self._stop(KERNEL_DIED, [cell])
             return cell, resources
+        if cell.cell_type == "code":
+            self._keep_failures(cell, index)
+        if guarded:
+            self._after_test(cell, relied, undone)
         if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
             if time.monotonic() >= self._deadline:
                 self._stop(BUDGET.format(budget=self.budget), [])
@@ -79,6 +115,37 @@ class BoundedExecute(Execute):
                 self._stop(NO_INTERRUPT, [])
                 cell.outputs.append(self._error(NO_INTERRUPT))
         return cell, resources
+
+    def _after_test(self, cell, relied: dict, undone: list[str]) -> None:
+        if undone:
+            cell.outputs.insert(0, NotebookNode(output_type="stream", name="stdout",
+                                                text=UNDONE.format(what=listing(undone))))
+        if any(failed(o) for o in cell.outputs):  # a result shown by the student's code is no partial credit
+            for output in cell.outputs:
+                if output.output_type == "execute_result":
+                    output.output_type = "display_data"
+                    output.pop("execution_count", None)
+        if self._stopped or any(o.get("ename") == "CellTimeoutError" for o in cell.outputs):
+            return
+        changed = run_sync(self._guarded)({"phase": "verify", **relied}, cell)
+        if changed and not self._stopped:
+            reason = TAMPERED.format(what=listing(changed))
+            cell.outputs.append(self._error(reason))
+            self._record(reason)
+
+    async def _guarded(self, content: dict, cell) -> list[str]:
+        """Ask the kernel's guard; what it found changed. No answer: the kernel is not trusted any more."""
+        reply = await ask(self.kc, content, self.guard_timeout)
+        if reply is not None and reply.get("status") == "ok":
+            return list(reply.get("changed", []))
+        alive = await ensure_async(self.km.is_alive()) if self.km is not None else False
+        reason = UNTRUSTED if alive else KERNEL_DIED
+        if reply is not None:
+            self.log.warning("guard failed: %s", reply.get("error"))
+        self._stop(reason, [cell] if content["phase"] == "restore" else [])
+        if content["phase"] == "verify":
+            cell.outputs.append(self._error(reason))
+        return []
 
     async def _answers(self) -> bool:
         """Does the kernel answer a kernel_info request within the grace period?"""
@@ -121,18 +188,32 @@ class BoundedExecute(Execute):
             with open(self.events_file, "a") as events:
                 events.write(json.dumps({"notebook": notebook, "reason": reason}) + "\n")
 
-    # -- output bombs ---------------------------------------------------------------------------
+    # -- output: bombs, and failures nothing may hide ------------------------------------------
     def output(self, outs, msg, display_id, cell_index):
-        """Keep at most `max_output_bytes` per cell. Errors and a first stderr line are always kept:
-        dropping them would raise the cell's score."""
+        """Keep at most `max_output_bytes` per cell. Errors and a first stderr line decide the score,
+        so they are always kept, land in the cell itself (never in a student's Output widget) and
+        survive a clear_output (`_keep_failures`)."""
         content = msg.get("content", {})
         used = self._output_bytes.get(cell_index, 0)
         self._output_bytes[cell_index] = used + len(json.dumps(content, default=str))
-        if self._output_bytes[cell_index] <= self.max_output_bytes or msg["msg_type"] == "error":
+        if msg["msg_type"] == "error" or (msg["msg_type"] == "stream" and content.get("name") == "stderr"):
+            failures = self._failures.setdefault(cell_index, [])
+            if msg["msg_type"] == "stream" and self._output_bytes[cell_index] > self.max_output_bytes:
+                if any(o.output_type == "stream" for o in failures):
+                    return None
+                content = {**content, "text": content.get("text", "")[:1000]}
+            node = output_from_msg({**msg, "content": content})
+            outs.append(node)
+            failures.append(node)
+            return node
+        if self._output_bytes[cell_index] <= self.max_output_bytes:
             return super().output(outs, msg, display_id, cell_index)
         if used <= self.max_output_bytes:
             outs.append(NotebookNode(output_type="stream", name="stdout",
                                      text=TRUNCATED.format(limit=self.max_output_bytes)))
-        if content.get("name") == "stderr" and not any(o.get("name") == "stderr" for o in outs):
-            outs.append(NotebookNode(output_type="stream", name="stderr", text=content.get("text", "")[:1000]))
         return None
+
+    def _keep_failures(self, cell, index: int) -> None:
+        """Put back any error or stderr output that a clear_output removed."""
+        lost = [f for f in self._failures.pop(index, []) if f not in cell.outputs]
+        cell.outputs[:0] = lost

@@ -8,6 +8,7 @@ background thread lands in whichever cell is running. So, in the grading kernel:
   goes to stdout as well. The main thread's stderr is untouched.
 Hidden tests that want thread exceptions still get them with
 `threadlab.testing.catch_thread_exceptions()`, which replaces the hook for its block.
+Last, it installs the guard (`guard.py`), which snapshots this trusted state for the grader.
 """
 
 from __future__ import annotations
@@ -45,3 +46,6 @@ def load_ipython_extension(ipython) -> None:
     threading.excepthook = print_thread_exception
     if not isinstance(sys.stderr, MainThreadStderr):
         sys.stderr = MainThreadStderr(sys.stderr, sys.stdout)
+    from .guard import install
+
+    install(ipython)  # last: the hooks above are part of what it keeps trustworthy
