@@ -1,5 +1,7 @@
 """nbgrader settings for the threadlab course. Each setting names the failure it prevents."""
 
+import os
+
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
 c.CourseDirectory.course_id = "threadlab"
@@ -19,3 +21,21 @@ c.Execute.raise_on_iopub_timeout = False
 c.Execute.shutdown_kernel = "immediate"
 # A student who deletes a test cell would otherwise be silently ungraded on it: put it back.
 c.OverwriteCells.add_missing_cells = True
+
+# Plain `nbgrader autograde` (CLI or formgrader) would run student code with the instructor's rights
+# (read source/, rewrite gradebook.db, leave processes) and let one dead or deaf kernel sink the whole
+# submission: run each notebook in threadlab's sandboxed kernel with a time budget instead, with the
+# guard that keeps tampered test helpers from scoring (docs/grading.md). nbgrader's own order otherwise.
+c.Autograde.autograde_preprocessors = [
+    "threadlab.grading.execute.BoundedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# Without bubblewrap, or not as root, the sandbox cannot start: autograde then fails for each student
+# with "refusing to grade" and writes no grade. THREADLAB_UNSANDBOXED=1 opts out (trusted code only;
+# every notebook logs a loud warning).
+c.BoundedExecute.sandbox = os.environ.get("THREADLAB_UNSANDBOXED") != "1"

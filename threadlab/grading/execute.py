@@ -29,7 +29,7 @@ from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Integer, Unicode
 
 from .guard_client import ask, relied_on
-from .sandbox import GradingKernelManager, SandboxedKernelManager
+from .sandbox import GradingKernelManager, SandboxedKernelManager, sandbox_problem
 
 KERNEL_DIED = "your code ended the Python process (os._exit, a crash, or a resource limit: memory, CPU time, threads)"
 NO_INTERRUPT = "your code did not respond to interrupt after the cell's time limit, so the kernel was stopped"
@@ -37,6 +37,10 @@ BUDGET = "the notebook used up its time budget of {budget} s, so the remaining c
 TRUNCATED = "\n[output truncated: this cell printed more than {limit} bytes]\n"
 TAMPERED = "your code changed how the tests run ({what}), so this test scores 0"
 UNTRUSTED = "your code changed how the tests run (the grader's guard no longer answers), so the remaining tests score 0"
+REFUSED = ("refusing to grade: the sandbox cannot run ({problem}). Student code would run with your rights. "
+           "Fix that, or set THREADLAB_UNSANDBOXED=1 (trusted code only).")
+UNSANDBOXED = ("GRADING UNSANDBOXED: student code runs with YOUR rights (it can read source/, change "
+               "gradebook.db, use the network, leave processes). Only for code you trust.")
 UNDONE = "Note: before this test the grader undid changes your code made to how tests run: {what}.\n"
 
 
@@ -71,6 +75,10 @@ class BoundedExecute(Execute):
 
     # -- the whole notebook -------------------------------------------------------------------
     def preprocess(self, nb, resources=None, km=None):
+        if self.sandbox and (problem := sandbox_problem()):
+            raise RuntimeError(REFUSED.format(problem=problem))  # nbgrader: this student fails, no grade
+        if not self.sandbox:
+            self.log.warning("!" * 20 + " %s " + "!" * 20, UNSANDBOXED)
         self._deadline = time.monotonic() + self.budget
         self._stopped: str | None = None
         self._output_bytes: dict[int, int] = {}
