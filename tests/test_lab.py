@@ -65,7 +65,7 @@ def test_a_student_opens_a_notebook_and_validate_reports_the_unsolved_exercise(l
         try:
             page = browser.new_page()
             page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
-            page.get_by_text("Self-learner edition").first.wait_for(timeout=60_000)
+            page.locator(".jp-RenderedMarkdown", has_text="Self-learner edition").first.wait_for(timeout=60_000)
             # The notebook names its kernel, so Lab starts it without asking.
             page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
             page.get_by_role("button", name="Validate").click()
