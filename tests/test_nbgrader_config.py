@@ -36,6 +36,9 @@ from threadlab.build import run_nbgrader
 
 from .grading.course import KERNEL, meta
 
+# The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("nbgrader-config")
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "waits"
 NOTEBOOKS = ("first", "second")  # two, so a failure in one can be seen not to touch the other

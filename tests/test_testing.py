@@ -91,6 +91,13 @@ def test_assert_overlap_counts_intervals_open_at_once():
         assert_overlap([(0, 1), (1, 2), (2, 3)], 2, "your tasks ran one after another")
 
 
+def test_run_python_ignores_modules_in_the_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "threading.py").write_text("raise SystemExit('fake threading imported')")
+    monkeypatch.chdir(tmp_path)
+    done = run_python("import threading; print(threading.Thread.__name__)")
+    assert (done.returncode, done.stdout) == (0, "Thread\n")
+
+
 def test_run_python_reports_exit_output_and_timeouts():
     done = run_python("print('hi')")
     assert (done.returncode, done.stdout, done.timed_out) == (0, "hi\n", False)

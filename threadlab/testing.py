@@ -167,7 +167,8 @@ def run_python(source: str, timeout: float = 5.0) -> Run:
     machine is not mistaken for a program that never exits.
     """
     program = f"print({STARTED!r}, flush=True)\n" + textwrap.dedent(source)
-    with subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    # -P: a threading.py (or any module) in the working directory must not replace the real one.
+    with subprocess.Popen([sys.executable, "-P", "-c", program], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True) as process:
         select.select([process.stdout], [], [], START_TIMEOUT)  # the first line is the start-up mark
         try:

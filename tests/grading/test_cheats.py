@@ -18,6 +18,9 @@ from threadlab.grading.sandbox import UID_BASE, UID_POOL, processes_of, sandbox_
 from .cheats import CHEATS, NOOP
 from .course import ASSIGNMENT, answer, make_course, submit
 
+# The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("grading-cheats")
+
 SETTINGS = ag.Settings(cell_timeout=5, budget=30, memory_mb=1536, max_processes=64, jobs=2)
 TESTS = ["threads-test-runs", "threads-test-concurrent"]
 TAMPERED = "your code changed how the tests run"

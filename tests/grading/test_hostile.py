@@ -23,6 +23,9 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from .course import ASSIGNMENT, MAX_SCORE, RUN_ALL, SECRET, answer, make_course, submit
 
+# The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("grading-hostile")
+
 CELL_TIMEOUT, BUDGET = 3, 12
 SETTINGS = ag.Settings(cell_timeout=CELL_TIMEOUT, budget=BUDGET, memory_mb=1536, max_processes=64, jobs=2)
 # one notebook: kernel start + budget + interrupt grace + iopub wait + nbgrader's own ~3 s, loaded machine

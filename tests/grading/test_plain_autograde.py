@@ -17,6 +17,9 @@ from threadlab.grading.sandbox import UID_BASE, UID_POOL, sandbox_problem
 
 from .course import ASSIGNMENT, ECHO_ONCE, answer, make_course, submit
 
+# The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("grading-plain")
+
 WHOAMI = "import os\nopen('uid.txt', 'w').write(str(os.getuid()))\n" + ECHO_ONCE
 NO_BWRAP_PATH = str(Path(sys.executable).parent)  # nbgrader's tools, but neither bwrap nor setpriv
 
