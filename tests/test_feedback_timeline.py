@@ -27,6 +27,9 @@ from threadlab.grading.sandbox import sandbox_problem
 
 from .grading.course import KERNEL, ROOT, RUN_ALL, meta
 
+# The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("feedback-timeline")
+
 ASSIGNMENT = "timeline"
 SECRET = "HIDDEN_TIMELINE_SECRET_51c2"  # only in the hidden test: it must never reach a student
 MESSAGE = "run_all ran the functions one after another: start them all first, then join them all"
