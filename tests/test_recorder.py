@@ -124,15 +124,53 @@ def test_everything_patched_is_restored_after_an_exception():
     assert [getattr(owner, name) for owner, name, _, _ in _PATCHES] == [original for _, _, original, _ in _PATCHES]
 
 
-def test_nested_recording_is_rejected_clearly_and_the_outer_one_survives():
+def test_nested_recordings_each_see_their_own_block_and_patches_last_until_both_end():
     with record_timeline() as outer:
-        with pytest.raises(RuntimeError, match="already recording"):
-            with record_timeline():
-                pass
         time.sleep(0.01)
-    assert states_of(outer, "MainThread") == ["sleeping"]
-    with record_timeline():  # usable again afterwards
-        pass
+        with record_timeline() as inner:
+            t = threading.Thread(target=time.sleep, args=(0.01,), name="inner-sleeper")
+            t.start()
+            t.join(TIMEOUT)
+        assert time.sleep is not _PATCHES[0][2]  # the outer recording still observes
+        time.sleep(0.01)
+    assert time.sleep is _PATCHES[0][2]
+    assert states_of(outer, "MainThread") == ["sleeping", "joining", "sleeping"]
+    assert states_of(inner, "MainThread") == ["joining"]
+    assert states_of(outer, "inner-sleeper") == states_of(inner, "inner-sleeper") == ["sleeping"]
+
+
+def test_overlapping_recordings_from_two_threads_are_independent():
+    first_open, second_done = threading.Event(), threading.Event()
+    timelines = {}
+
+    def record(name, before, after):
+        with record_timeline() as tl:
+            before()
+            time.sleep(0.01)
+            after()
+        timelines[name] = tl
+
+    one = threading.Thread(target=record, args=("one", lambda: None, lambda: (first_open.set(), second_done.wait(TIMEOUT))))
+    two = threading.Thread(target=record, args=("two", lambda: first_open.wait(TIMEOUT), lambda: None))
+    one.start()
+    two.start()
+    two.join(TIMEOUT)
+    second_done.set()
+    one.join(TIMEOUT)
+    assert [r.name for r in timelines["one"].rows] == [one.name]
+    assert [r.name for r in timelines["two"].rows] == [two.name]
+    assert time.sleep is _PATCHES[0][2]
+
+
+def test_threads_running_before_the_recording_get_no_row():
+    go, stop = threading.Event(), threading.Event()
+    old = threading.Thread(target=lambda: (go.wait(TIMEOUT), time.sleep(0.01), stop.set()), name="old")
+    old.start()
+    with record_timeline() as tl:
+        go.set()
+        assert stop.wait(TIMEOUT)
+    old.join(TIMEOUT)
+    assert [r.name for r in tl.rows] == ["MainThread"]
 
 
 def test_an_exception_in_a_thread_is_an_instant_and_still_reaches_excepthook():

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import _thread
 import contextlib
-import dataclasses
+import functools
+import itertools
 import queue
 import sys
 import sysconfig
@@ -38,79 +39,100 @@ _start = threading.Thread.start
 _STDLIB = sysconfig.get_paths()["stdlib"]
 _PACKAGE = __file__.rsplit("/", 1)[0]
 
-_active: Recorder | None = None
-_claim = _thread.allocate_lock()
+# Recordings now running (they may nest or overlap); the patches stay in place while any is active.
+_active: tuple[Recorder, ...] = ()
+_registry = _thread.allocate_lock()
 
 
 class Recorder:
-    """Collects events from every thread; appends are atomic, so no lock on the hot path."""
+    """Collects events from every thread. Appends and `next()` are atomic: no lock on the hot path."""
 
     def __init__(self) -> None:
         self.origin = _clock()
         self._local = threading.local()
-        self._rows: list[ThreadRow] = []
-        self._rows_lock = _thread.allocate_lock()
+        self._next_row = itertools.count()
+        self._rows: dict[int, list] = {}  # row -> [name, daemon, start, end]; rows number threads in start order
         self._intervals: list[tuple] = []
-        self._instants: list[tuple] = []
-        self._open: dict[int, tuple] = {}  # thread ident -> the wait it is in now
+        self._exceptions: list[tuple] = []
+        self._open: dict[int, tuple] = {}  # row -> the wait that thread is in now
 
-    def _row(self) -> int:
-        try:
-            return self._local.row
-        except AttributeError:
-            return self._add_row(threading.current_thread(), _clock())
-
-    def _add_row(self, thread: threading.Thread, start: float) -> int:
-        with self._rows_lock:
-            index = len(self._rows)
-            self._rows.append(ThreadRow(index, thread.name, thread.daemon, start))
-        self._local.row = index
-        return index
-
-    def interval(self, state: str, start: float, end: float, detail: str = "") -> None:
-        self._intervals.append((self._row(), state, start, end, detail))
-
-    def instant(self, kind: str, detail: str = "") -> None:
-        self._instants.append((self._row(), kind, _clock(), detail))
+    def _row(self) -> int | None:
+        """This thread's row: the recording thread and threads started while recording have one."""
+        return getattr(self._local, "row", None)
 
     def thread_started(self, thread: threading.Thread) -> None:
-        self._add_row(thread, _clock())
-        self.instant("start")
+        row = self._local.row = next(self._next_row)
+        self._rows[row] = [thread.name, thread.daemon, _clock(), None]
 
     def thread_ended(self, thread: threading.Thread) -> None:
         row = self._rows[self._local.row]
-        row.name, row.end = thread.name, _clock()
-        self.instant("end")
+        row[0], row[3] = thread.name, _clock()
+
+    def thread_raised(self, exc: BaseException) -> None:
+        self._exceptions.append((self._local.row, _clock(), f"{type(exc).__name__}: {exc}"))
 
     def timeline(self, stop: float) -> Timeline:
+        """A snapshot at `stop`: what threads do afterwards does not leak in."""
+        rows = [ThreadRow(i, name, daemon, start, end if end is not None and end <= stop else None)
+                for i, (name, daemon, start, end) in sorted(self._rows.items())]
+        instants = [Instant(r.index, "start", r.start) for r in rows[1:]]
+        instants += [Instant(r.index, "end", r.end) for r in rows[1:] if r.end is not None]
+        instants += [Instant(row, "exception", time, detail) for row, time, detail in self._exceptions if time <= stop]
         return Timeline(
             origin=self.origin,
             stop=stop,
-            rows=[dataclasses.replace(row) for row in self._rows],  # later thread ends don't leak in
+            rows=rows,
             # A wait still going on when the recording stops is drawn up to the stop.
-            intervals=[Interval(*i) for i in self._intervals]
+            intervals=[Interval(row, state, start, min(end, stop), detail)
+                       for row, state, start, end, detail in self._intervals if start < stop]
             + [Interval(row, state, start, stop, detail) for row, state, start, detail in list(self._open.values())],
-            instants=[Instant(*i) for i in self._instants],
+            instants=sorted(instants, key=lambda i: i.time),
         )
 
 
 def _waiting(state: str, detail: str, call, *args, **kwargs):
-    recorder = _active
-    if recorder is None:
+    """Make the blocking `call`, recording the wait for every recording that follows this thread."""
+    if len(_active) == 1:  # the usual case, kept lean
+        recorder = _active[0]
+        row = getattr(recorder._local, "row", None)
+        if row is None:
+            return call(*args, **kwargs)
+        start = _clock()
+        recorder._open[row] = (row, state, start, detail)
+        try:
+            return call(*args, **kwargs)
+        finally:
+            recorder._intervals.append((row, state, start, _clock(), detail))
+            del recorder._open[row]
+    start = _clock()
+    waits = []
+    for recorder in _active:
+        row = recorder._row()
+        if row is not None:
+            recorder._open[row] = (row, state, start, detail)
+            waits.append((recorder, row))
+    if not waits:  # not recording, or a thread that was running before the recording began
         return call(*args, **kwargs)
-    key = _thread.get_ident()
-    wait = recorder._open[key] = (recorder._row(), state, _clock(), detail)
     try:
         return call(*args, **kwargs)
     finally:
-        del recorder._open[key]
-        recorder._intervals.append((wait[0], state, wait[2], _clock(), detail))
+        end = _clock()
+        for recorder, row in waits:
+            recorder._intervals.append((row, state, start, end, detail))
+            del recorder._open[row]
 
 
+@functools.wraps(_sleep)
 def _recorded_sleep(seconds: float) -> None:
-    if seconds <= 0:
-        return _sleep(seconds)
-    return _waiting("sleeping", "", _sleep, seconds)
+    # A sleep's end is known when it begins: recording it up front leaves nothing to do on waking,
+    # when many threads wake at once and would queue for the GIL to do their bookkeeping.
+    if seconds > 0:
+        start = _clock()
+        for recorder in _active:
+            local = recorder._local
+            if hasattr(local, "row"):
+                recorder._intervals.append((local.row, "sleeping", start, start + seconds, ""))
+    return _sleep(seconds)
 
 
 class _RecordedLock:
@@ -153,16 +175,19 @@ def _made_by_library() -> bool:
     return filename.startswith(_STDLIB) or filename.startswith(_PACKAGE)
 
 
+@functools.wraps(_Lock)
 def _recorded_lock():
     lock = _Lock()
     return lock if _made_by_library() else _RecordedLock(lock, "Lock")
 
 
+@functools.wraps(_RLock)
 def _recorded_rlock(*args, **kwargs):
     lock = _RLock(*args, **kwargs)
     return lock if _made_by_library() else _RecordedLock(lock, "RLock")
 
 
+@functools.wraps(_queue_get)
 def _recorded_get(self, block=True, timeout=None):
     if not block:
         return _queue_get(self, False)
@@ -172,6 +197,7 @@ def _recorded_get(self, block=True, timeout=None):
         return _waiting("queue", "get", _queue_get, self, True, timeout)
 
 
+@functools.wraps(_queue_put)
 def _recorded_put(self, item, block=True, timeout=None):
     if not block:
         return _queue_put(self, item, False)
@@ -181,6 +207,7 @@ def _recorded_put(self, item, block=True, timeout=None):
         return _waiting("queue", "put", _queue_put, self, item, True, timeout)
 
 
+@functools.wraps(_join)
 def _recorded_join(self, timeout=None):
     if not self.is_alive():
         return _join(self, timeout)
@@ -193,31 +220,41 @@ def _threading_internal() -> bool:
     return code.co_filename == threading.__file__ and code.co_name != "run"
 
 
+@functools.wraps(_event_wait)
 def _recorded_event_wait(self, timeout=None):
     if self.is_set() or _threading_internal():
         return _event_wait(self, timeout)
     return _waiting("waiting", "Event", _event_wait, self, timeout)
 
 
+@functools.wraps(_barrier_wait)
 def _recorded_barrier_wait(self, timeout=None):
     return _waiting("waiting", "Barrier", _barrier_wait, self, timeout)
 
 
+@functools.wraps(_start)
 def _recorded_start(self):
-    recorder = _active
-    if recorder is None or "run" in vars(self):
+    # Follow the new thread in the recordings that follow the thread starting it.
+    if len(_active) == 1:
+        recorders = _active if _active[0]._row() is not None else ()
+    else:
+        recorders = tuple(r for r in _active if r._row() is not None)
+    if not recorders or "run" in vars(self):
         return _start(self)
     run = self.run
 
     def observed_run():
-        recorder.thread_started(self)
+        for recorder in recorders:
+            recorder.thread_started(self)
         try:
             run()
         except BaseException as exc:
-            recorder.instant("exception", f"{type(exc).__name__}: {exc}")
+            for recorder in recorders:
+                recorder.thread_raised(exc)
             raise
         finally:
-            recorder.thread_ended(self)
+            for recorder in recorders:
+                recorder.thread_ended(self)
 
     self.run = observed_run
     try:
@@ -254,50 +291,63 @@ def _rebind_aliases(namespaces: list[dict]) -> list[tuple[dict, str, object]]:
     return rebound
 
 
+def _begin(recorder: Recorder) -> None:
+    global _active
+    with _registry:
+        if not _active:
+            for owner, name, _, replacement in _PATCHES:
+                setattr(owner, name, replacement)
+        _active += (recorder,)
+
+
+def _end(recorder: Recorder) -> None:
+    global _active
+    with _registry:
+        _active = tuple(r for r in _active if r is not recorder)
+        if not _active:
+            for owner, name, original, _ in _PATCHES:
+                setattr(owner, name, original)
+
+
 @contextlib.contextmanager
 def record_timeline() -> Iterator[Timeline]:
     """Record the threads of the `with` block; the Timeline fills in when the block ends.
 
-    Usage: `with record_timeline() as tl: ...` then `plot_timeline(tl)`.
+    Usage: `with record_timeline() as tl: ...` then `plot_timeline(tl)`. Rows: the
+    recording thread and every thread started inside the block. Recordings may nest
+    or overlap (a test recording code that records): each sees its own block.
     """
-    global _active
-    if not _claim.acquire(False):
-        raise RuntimeError("record_timeline() is already recording: finish that `with` block before starting another")
     recorder = Recorder()
     result = Timeline(origin=recorder.origin, stop=recorder.origin)
     namespaces = [sys._getframe(2).f_globals]
     main = sys.modules.get("__main__")
     if main is not None and vars(main) is not namespaces[0]:
         namespaces.append(vars(main))
-    rebound = []
+    recorder.thread_started(threading.current_thread())  # the recording thread is the first row
+    _begin(recorder)
+    rebound = _rebind_aliases(namespaces)
     try:
-        recorder._row()  # the recording thread is the first row
-        for owner, name, _, replacement in _PATCHES:
-            setattr(owner, name, replacement)
-        rebound = _rebind_aliases(namespaces)
-        _active = recorder
         yield result
     finally:
-        _active = None
-        for owner, name, original, _ in _PATCHES:
-            setattr(owner, name, original)
+        _end(recorder)
         for namespace, name, original in rebound:
             if namespace.get(name) is _ALIASES[id(original)]:
                 namespace[name] = original
         stop = _clock()
-        row = recorder._rows[0]
-        row.end = stop
+        recorder._rows[0][3] = stop
         vars(result).update(vars(recorder.timeline(stop)))
-        _claim.release()
 
 
 @contextlib.contextmanager
 def span(label: str) -> Iterator[None]:
     """Label a phase of the current thread ("download", "parse") on the active timeline."""
-    recorder = _active
+    recorders = _active
     start = _clock()
     try:
         yield
     finally:
-        if recorder is not None:
-            recorder.interval(SPAN, start, _clock(), label)
+        end = _clock()
+        for recorder in recorders:
+            row = recorder._row()
+            if row is not None:
+                recorder._intervals.append((row, SPAN, start, end, label))
