@@ -52,19 +52,18 @@ def call_with_timeout(func: Callable, *args, timeout: float = 3.0, hint: str = "
     check a learner's daemon flags in a subprocess (`run_python`), not here.
     """
     outcome: dict = {}
-    finished = threading.Event()
 
     def call() -> None:
         try:
             outcome["value"] = func(*args, **kwargs)
         except BaseException as exc:  # handed back to the caller below
             outcome["error"] = exc
-        finally:
-            finished.set()
 
     name = getattr(func, "__name__", "the function")
-    threading.Thread(target=call, name=f"bounded-{name}", daemon=True).start()
-    if not finished.wait(timeout):
+    helper = threading.Thread(target=call, name=f"bounded-{name}", daemon=True)
+    helper.start()
+    helper.join(timeout)  # on a recorded timeline: the caller joining the helper, as it is
+    if helper.is_alive():
         raise Mistake(f"{name}() did not finish within {timeout:g} s. {hint}".strip())
     if "error" in outcome:
         raise outcome["error"]
