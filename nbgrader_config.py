@@ -2,6 +2,8 @@
 
 import os
 
+from threadlab.grading.execute import AUTOGRADE_PREPROCESSORS
+
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
 c.CourseDirectory.course_id = "threadlab"
@@ -26,15 +28,7 @@ c.OverwriteCells.add_missing_cells = True
 # (read source/, rewrite gradebook.db, leave processes) and let one dead or deaf kernel sink the whole
 # submission: run each notebook in threadlab's sandboxed kernel with a time budget instead, with the
 # guard that keeps tampered test helpers from scoring (docs/grading.md). nbgrader's own order otherwise.
-c.Autograde.autograde_preprocessors = [
-    "threadlab.grading.execute.BoundedExecute",
-    "nbgrader.preprocessors.IgnorePattern",
-    "nbconvert.preprocessors.ClearMetadataPreprocessor",
-    "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades",
-    "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
-]
+c.Autograde.autograde_preprocessors = AUTOGRADE_PREPROCESSORS
 # Without bubblewrap, or not as root, the sandbox cannot start: autograde then fails for each student
 # with "refusing to grade" and writes no grade. THREADLAB_UNSANDBOXED=1 opts out (trusted code only;
 # every notebook logs a loud warning).

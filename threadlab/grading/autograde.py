@@ -27,20 +27,11 @@ from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
 
 from ..build import run_nbgrader
+from .execute import AUTOGRADE_PREPROCESSORS
 from .sandbox import sandbox_problem
 from .submissions import stage
 
 OK, PROBLEMS, FAILED = 0, 1, 2
-
-PREPROCESSORS = [
-    "threadlab.grading.execute.BoundedExecute",
-    "nbgrader.preprocessors.IgnorePattern",
-    "nbconvert.preprocessors.ClearMetadataPreprocessor",
-    "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades",
-    "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
-]
 
 UNSANDBOXED_WARNING = """\
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
@@ -63,7 +54,7 @@ class Settings:
     jobs: int = 2
 
     def nbgrader_args(self, events: Path) -> list[str]:
-        args = [f"--Autograde.autograde_preprocessors={PREPROCESSORS!r}",
+        args = [f"--Autograde.autograde_preprocessors={AUTOGRADE_PREPROCESSORS!r}",
                 f"--BoundedExecute.sandbox={self.sandbox}", f"--BoundedExecute.budget={self.budget}",
                 f"--BoundedExecute.events_file={str(events)!r}",
                 f"--GradingKernelManager.memory_mb={self.memory_mb}",

@@ -35,6 +35,17 @@ KERNEL_DIED = "your code ended the Python process (os._exit, a crash, or a resou
 NO_INTERRUPT = "your code did not respond to interrupt after the cell's time limit, so the kernel was stopped"
 BUDGET = "the notebook used up its time budget of {budget} s, so the remaining cells were not run"
 TRUNCATED = "\n[output truncated: this cell printed more than {limit} bytes]\n"
+
+# nbgrader's autograde preprocessors, in nbgrader's order, with BoundedExecute in place of Execute.
+AUTOGRADE_PREPROCESSORS = [
+    "threadlab.grading.execute.BoundedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 TAMPERED = "your code changed how the tests run ({what}), so this test scores 0"
 UNTRUSTED = "your code changed how the tests run (the grader's guard no longer answers), so the remaining tests score 0"
 REFUSED = ("refusing to grade: the sandbox cannot run ({problem}). Student code would run with your rights. "
