@@ -4,6 +4,7 @@ Self-learners use it on their copy under notebooks/; the test suite uses it to
 grade many small submissions fast. Cells are restored and scored the way
 nbgrader's autograde does it: test cells come from source/, and a test cell
 scores 0 when it raised or wrote to stderr (`nbgrader.utils.determine_grade`).
+The kernel has the grader's output hooks, but no sandbox: it runs your own code.
 
     python -m threadlab.check notebooks/01-basics/basics.ipynb
 """
@@ -62,6 +63,9 @@ def execute(nb, cwd: Path, timeout: int = CELL_TIMEOUT):
         raise_on_iopub_timeout=False,
         shutdown_kernel="immediate",
         resources={"metadata": {"path": str(cwd)}},
+        # The grading kernel's output rules: a background thread's traceback goes to stdout, attributed
+        # to the thread, so it cannot zero whichever test cell happens to be running.
+        extra_arguments=["--IPKernelApp.extensions=['threadlab.grading.hooks']"],
     )
     env = dict(os.environ, NBGRADER_EXECUTION="autograde")
     client.execute(env=env)
