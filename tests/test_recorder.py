@@ -218,7 +218,7 @@ def test_spans_label_phases_and_running_fills_the_gaps():
     assert sum(b - a for a, b in running) + (sleeping.end - sleeping.start) == pytest.approx(main.end - main.start)
 
 
-def test_exports_are_plain_data_and_chrome_trace_json():
+def test_exports_are_plain_data_and_chrome_trace_json(tmp_path):
     with record_timeline() as tl:
         t = threading.Thread(target=time.sleep, args=(0.01,), name="sleeper")
         t.start()
@@ -232,6 +232,8 @@ def test_exports_are_plain_data_and_chrome_trace_json():
     assert names == {"MainThread", "sleeper"}
     sleeps = [e for e in trace["traceEvents"] if e["ph"] == "X" and e["name"] == "sleeping"]
     assert sleeps and sleeps[0]["dur"] >= 10_000  # microseconds
+    tl.save_chrome_trace(tmp_path / "trace.json")  # the file Perfetto / chrome://tracing opens
+    assert json.loads((tmp_path / "trace.json").read_text()) == trace
 
 
 def test_threads_alive_at_the_end_have_no_end_time():
