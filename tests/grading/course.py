@@ -7,6 +7,7 @@ Two notebooks, so a disaster in one can be seen not to touch the other:
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from threadlab.build import run_nbgrader
+from threadlab.grading.sandbox import UID_BASE, UID_POOL, processes_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "threads"
@@ -146,3 +148,18 @@ def submit(root: Path, student: str, notebooks: dict[str, object]) -> Path:
         else:
             nbformat.write(content, path)
     return folder
+
+
+def leftover_processes(root: Path) -> list[int]:
+    """Sandbox processes still running that started in this course's working copies.
+
+    Other test modules grade their own courses in parallel with uids from the same pool,
+    so only processes whose working directory lies under `root` count.
+    """
+    def started_here(pid: int) -> bool:
+        try:
+            return os.readlink(f"/proc/{pid}/cwd").startswith(str(root))
+        except OSError:  # it ended meanwhile
+            return False
+
+    return [pid for uid in range(UID_BASE, UID_BASE + UID_POOL) for pid in processes_of(uid) if started_here(pid)]

@@ -13,10 +13,10 @@ from nbgrader.api import Gradebook
 
 from threadlab.grading import autograde as ag
 from threadlab.grading.guard_client import relied_on
-from threadlab.grading.sandbox import UID_BASE, UID_POOL, processes_of, sandbox_problem
+from threadlab.grading.sandbox import sandbox_problem
 
 from .cheats import CHEATS, NOOP
-from .course import ASSIGNMENT, answer, make_course, submit
+from .course import ASSIGNMENT, answer, leftover_processes, make_course, submit
 
 # The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("grading-cheats")
@@ -132,8 +132,8 @@ def test_a_kernel_whose_guard_was_removed_is_not_trusted(graded):
 
 
 def test_nothing_outlives_the_cheats(graded):
-    for uid in range(UID_BASE, UID_BASE + UID_POOL):
-        assert processes_of(uid) == []
+    root, _ = graded
+    assert leftover_processes(root) == []
 
 
 def test_a_test_cell_relies_on_its_imports_and_the_builtins_it_uses():

@@ -7,7 +7,6 @@ asserts on one of them. Never run these submissions unsandboxed.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import sqlite3
 import subprocess
@@ -19,10 +18,10 @@ import pytest
 
 from threadlab.grading import autograde as ag
 from threadlab.grading.feedback import generate
-from threadlab.grading.sandbox import UID_BASE, UID_POOL, processes_of, sandbox_problem
+from threadlab.grading.sandbox import sandbox_problem
 from nbgrader.api import Gradebook, MissingEntry
 
-from .course import ASSIGNMENT, MAX_SCORE, RUN_ALL, SECRET, answer, make_course, submit
+from .course import ASSIGNMENT, MAX_SCORE, RUN_ALL, SECRET, answer, leftover_processes, make_course, submit
 
 # The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("grading-hostile")
@@ -172,20 +171,9 @@ def test_a_kernel_that_ignores_interrupts_says_so(graded):
     assert any("did not respond to interrupt" in o.get("evalue", "") for o in test_cell.outputs)
 
 
-def started_in(root: Path, pid: int) -> bool:
-    """Did this sandbox process start in this course's working copies? (Other test modules grade
-    in parallel with uids from the same pool, in courses of their own.)"""
-    try:
-        return os.readlink(f"/proc/{pid}/cwd").startswith(str(root))
-    except OSError:  # it ended meanwhile
-        return False
-
-
 def test_no_process_outlives_grading(graded):
     root, _ = graded
-    for uid in range(UID_BASE, UID_BASE + UID_POOL):
-        left = [pid for pid in processes_of(uid) if started_in(root, pid)]
-        assert left == [], f"sandbox uid {uid} still runs processes from this course: {left}"
+    assert leftover_processes(root) == []
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert f"sleep {MARKER}" not in ps
 
