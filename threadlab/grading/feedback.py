@@ -27,29 +27,26 @@ EXTERNAL = re.compile(r"<script[^>]*\bsrc=[\"']?(https?:)?//[^>]*>\s*</script>|<
                       re.I)
 
 
-def hidden_lines(source: str) -> list[str]:
-    """The non-trivial lines between the hidden-test markers of a cell's source."""
-    lines, inside = [], False
+def split_hidden(source: str) -> tuple[list[str], list[str]]:
+    """A cell's lines outside and inside the hidden-test markers (the markers themselves dropped)."""
+    visible, hidden, inside = [], [], False
     for line in source.splitlines():
         if line.strip().startswith(BEGIN):
             inside = True
         elif line.strip().startswith(END):
             inside = False
-        elif inside and len(line.strip()) >= 6:
-            lines.append(line.strip())
-    return lines
+        else:
+            (hidden if inside else visible).append(line)
+    return visible, hidden
+
+
+def hidden_lines(source: str) -> list[str]:
+    """The non-trivial lines between the hidden-test markers of a cell's source."""
+    return [line.strip() for line in split_hidden(source)[1] if len(line.strip()) >= 6]
 
 
 def visible_part(source: str) -> str:
-    out, inside = [], False
-    for line in source.splitlines():
-        if line.strip().startswith(BEGIN):
-            inside = True
-        elif line.strip().startswith(END):
-            inside = False
-        elif not inside:
-            out.append(line)
-    return "\n".join(out).rstrip()
+    return "\n".join(split_hidden(source)[0]).rstrip()
 
 
 class HideHiddenTests(NbGraderPreprocessor):
