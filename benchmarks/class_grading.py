@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from threadlab.build import run_nbgrader
-from threadlab.grading.autograde import Settings, autograde
+from threadlab.grading.autograde import autograde
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,7 @@ def main() -> None:
         for n in range(args.students):
             shutil.copytree(ROOT / "source" / args.assignment, course / "submitted" / f"student{n:02d}" / args.assignment)
         start = time.perf_counter()
-        results = autograde(course, args.assignment, settings=Settings(jobs=args.jobs))
+        results = autograde(course, args.assignment, overrides={"ClassGrading.jobs": args.jobs})
         seconds = time.perf_counter() - start
     full = sum(r.graded and r.score == r.max_score for r in results)
     print(f"{args.assignment}: {args.students} students, {args.jobs} at a time: {seconds:.1f} s in all, "

@@ -17,14 +17,14 @@ from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
 from threadlab.build import run_nbgrader
-from threadlab.check import nbgrader_meta
+from threadlab.grading.engine import course_config, nbgrader_meta
 
 from .conftest import ROOT, source_notebooks
 
 NOTEBOOKS = source_notebooks()
 IDS = [f"{p.parent.name}/{p.name}" for p in NOTEBOOKS]
 RUN_BOUND = 60  # seconds: a hang guard; the 10 s target is measured by benchmarks/notebook_times.py
-CELL_TIMEOUT = 15  # Execute.timeout in nbgrader_config.py
+CELL_TIMEOUT = course_config(ROOT).Execute.timeout
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 

