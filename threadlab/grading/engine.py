@@ -39,6 +39,7 @@ from .sandbox import sandbox_problem
 
 STUDENT = "learner"
 log = logging.getLogger("threadlab.grading")
+log.addHandler(logging.NullHandler())  # nbgrader's notices (checksums) only where an app asks for logs
 
 
 @dataclass
