@@ -6,6 +6,7 @@ asserts on one of them. Never run these submissions unsandboxed.
 
 from __future__ import annotations
 
+import argparse
 import json
 import socket
 import sqlite3
@@ -284,8 +285,9 @@ def test_feedback_hides_hidden_tests_and_loads_nothing_from_the_network(graded):
 def test_refuses_to_grade_without_the_sandbox_unless_asked(graded, monkeypatch, capsys):
     root, _ = graded
     monkeypatch.setattr(ag, "sandbox_problem", lambda: "bubblewrap (bwrap) is not installed")
-    args = type("Args", (), dict(course=str(root), assignment="nothing-here", unsandboxed=False, student=None,
-                                 timeout=None, budget=10, memory_mb=512, max_processes=64, jobs=1))
+    parser = argparse.ArgumentParser()
+    ag.add_arguments(parser)
+    args = parser.parse_args(["nothing-here", "--course", str(root), "--budget", "10", "--jobs", "1"])
     assert ag.main(args) == ag.FAILED
     assert "refusing to grade" in capsys.readouterr().err
     args.unsandboxed = True
