@@ -1,10 +1,12 @@
-"""The grading pieces that need neither root nor bubblewrap: staging, hidden-line scrubbing, the guard.
+"""The grading pieces that need neither root nor bubblewrap: staging, hidden-line scrubbing, the guard,
+the settings.
 
 These run anywhere; the sandboxed tests next to them skip with a reason where the sandbox can't start.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -14,7 +16,10 @@ import textwrap
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
+from threadlab.grading import autograde as ag
+from threadlab.grading.execute import BoundedExecute
 from threadlab.grading.feedback import HideHiddenTests, split_hidden, strip_external, visible_part
+from threadlab.grading.sandbox import GradingKernelManager
 from threadlab.grading.submissions import stage
 
 from .course import KERNEL, meta
@@ -122,3 +127,22 @@ def test_guard_restores_tampered_helpers_and_names_them():
 def test_guard_leaves_state_a_module_makes_lazily():
     """pyzmq sets its garbage collector on the first big message: machinery, not a cheat."""
     assert run(LAZY) == []
+
+
+# -- settings: traitlets, with command-line aliases ------------------------------------------------------
+def test_command_line_options_are_aliases_of_the_course_traits(tmp_path):
+    parser = argparse.ArgumentParser()
+    ag.add_arguments(parser)
+    assert ag.overrides_from(parser.parse_args(["a"])) == {}
+    given = ag.overrides_from(parser.parse_args(["a", "--budget", "10", "--cpu-seconds", "7", "--unsandboxed"]))
+    assert given == {"BoundedExecute.budget": 10, "GradingKernelManager.cpu_seconds": 7,
+                     "BoundedExecute.sandbox": False}
+    assert "--BoundedExecute.budget=10" in ag.nbgrader_args(given, tmp_path / "events")
+
+
+def test_settings_left_out_come_from_nbgrader_config_or_the_trait(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.BoundedExecute.budget = 77\n")
+    coursedir = ag.course_directory(tmp_path)
+    assert ag.course_setting(coursedir, BoundedExecute, "budget") == 77
+    assert ag.course_setting(coursedir, GradingKernelManager, "cpu_seconds") == \
+        GradingKernelManager.class_traits()["cpu_seconds"].default_value

@@ -73,6 +73,14 @@ def setting(name: str) -> str:
     return f"{(cls or ClassGrading).__name__}.{trait}"
 
 
+def overrides_from(args) -> dict:
+    """The settings a command line gives, as "Class.trait": value; options left out are not there."""
+    overrides = {setting(name): value for name in OPTIONS if (value := getattr(args, name)) is not None}
+    if args.unsandboxed:
+        overrides["BoundedExecute.sandbox"] = False
+    return overrides
+
+
 def nbgrader_args(overrides: dict, events: Path) -> list[str]:
     """nbgrader command-line settings: the grading pipeline, the event log, then each override."""
     args = [f"--Autograde.autograde_preprocessors={AUTOGRADE_PREPROCESSORS!r}",
@@ -214,10 +222,7 @@ def main(args) -> int:
             print(f"refusing to grade: the sandbox cannot run ({problem}).\n"
                   "Fix that, or pass --unsandboxed to run student code with your rights.", file=sys.stderr)
             return FAILED
-    overrides = {setting(name): value for name in OPTIONS if (value := getattr(args, name)) is not None}
-    if args.unsandboxed:
-        overrides["BoundedExecute.sandbox"] = False
-    results = autograde(root, args.assignment, args.student or None, overrides)
+    results = autograde(root, args.assignment, args.student or None, overrides_from(args))
     if not results:
         print(f"no submissions for {args.assignment} under {root}", file=sys.stderr)
         return FAILED
