@@ -19,15 +19,23 @@ from .engine import CellScore, course_config, grade, nbgrader_meta
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def source_of(assignment: str, root: Path = ROOT) -> Path:
-    (path,) = (root / "source" / assignment).glob("*.ipynb")
-    return path
+def solutions(path: Path) -> dict[str, str]:
+    nb = nbformat.read(path, as_version=4)
+    return {nbgrader_meta(c)["grade_id"]: c.source for c in nb.cells if nbgrader_meta(c).get("solution")}
+
+
+def source_of(assignment: str, grade_id: str, root: Path = ROOT) -> Path:
+    """The source notebook of the assignment that holds solution cell `grade_id`."""
+    for path in sorted((root / "source" / assignment).glob("*.ipynb")):
+        if grade_id in solutions(path):
+            return path
+    raise KeyError(f"no solution cell {grade_id!r} in {assignment}")
 
 
 def reference_answers(assignment: str, root: Path = ROOT) -> dict[str, str]:
-    """grade id → the reference code of each solution cell."""
-    nb = nbformat.read(source_of(assignment, root), as_version=4)
-    return {nbgrader_meta(c)["grade_id"]: c.source for c in nb.cells if nbgrader_meta(c).get("solution")}
+    """grade id → the reference code of each solution cell, over the assignment's notebooks."""
+    return {g: code for path in sorted((root / "source" / assignment).glob("*.ipynb"))
+            for g, code in solutions(path).items()}
 
 
 def with_answer(assignment: str, grade_id: str, code: str, root: Path = ROOT):
@@ -35,10 +43,9 @@ def with_answer(assignment: str, grade_id: str, code: str, root: Path = ROOT):
 
     The lesson's code cells are left out (the imports cell stays): tests must not rely on them,
     and an answer then costs about 3 s to grade instead of 7."""
-    answers = reference_answers(assignment, root)
-    if grade_id not in answers:
-        raise KeyError(f"no solution cell {grade_id!r} in {assignment}")
-    nb = nbformat.read(root / "release" / assignment / source_of(assignment, root).name, as_version=4)
+    source = source_of(assignment, grade_id, root)
+    answers = solutions(source)
+    nb = nbformat.read(root / "release" / assignment / source.name, as_version=4)
     first_code = next(c for c in nb.cells if c.cell_type == "code")
     nb.cells = [c for c in nb.cells if c.cell_type != "code" or c is first_code or nbgrader_meta(c)]
     for cell in nb.cells:
@@ -49,7 +56,8 @@ def with_answer(assignment: str, grade_id: str, code: str, root: Path = ROOT):
 
 
 def grade_answer(assignment: str, grade_id: str, code: str, root: Path = ROOT) -> list[CellScore]:
-    return grade(with_answer(assignment, grade_id, code, root), source_of(assignment, root), course_config(root))[0]
+    return grade(with_answer(assignment, grade_id, code, root), source_of(assignment, grade_id, root),
+                 course_config(root))[0]
 
 
 def replaced_cell(text: str) -> str:

@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import warnings
 from unittest import mock
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ def _run(preprocessors, nb, resources):
 
 
 _templates: dict[str, bytes] = {}
+_templates_lock = threading.Lock()  # graders in threads share the cache, and PATH while one is made
 
 
 def _gradebook(source: Path, config: Config, db: Path) -> None:
@@ -85,24 +87,30 @@ def _gradebook(source: Path, config: Config, db: Path) -> None:
     included), and one submission to grade. Made once per source text, then copied."""
     text = source.read_bytes()
     key = hashlib.sha256(text).hexdigest()
-    if key not in _templates:
-        with tempfile.TemporaryDirectory(prefix="threadlab-gradebook-") as scratch:
-            url = f"sqlite:///{scratch}/gradebook.db"
-            assignment, notebook = source.parent.name, source.stem
-            # a new gradebook runs `alembic` by name, which a virtualenv only has on its own PATH
-            path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-            with mock.patch.dict(os.environ, PATH=path), Gradebook(url) as gb:
-                gb.update_or_create_assignment(assignment)
-            steps = GenerateAssignment.class_traits()["preprocessors"].default()
-            steps = steps[:steps.index(SaveCells) + 1]  # what generate_assignment saves, hidden tests included
-            resources = {"nbgrader": {"db_url": url, "assignment": assignment, "notebook": notebook}}
-            _run(_preprocessors(steps, config), nbformat.reads(text.decode(), as_version=4), resources)
-            with Gradebook(url) as gb, warnings.catch_warnings():
-                warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush notices
-                gb.update_or_create_student(STUDENT)
-                gb.update_or_create_submission(assignment, STUDENT)
-            _templates[key] = Path(scratch, "gradebook.db").read_bytes()
+    with _templates_lock:
+        if key not in _templates:
+            _templates[key] = _template(source, text, config)
     db.write_bytes(_templates[key])
+
+
+def _template(source: Path, text: bytes, config: Config) -> bytes:
+    """The gradebook file itself, made by nbgrader's generate_assignment steps on the source."""
+    with tempfile.TemporaryDirectory(prefix="threadlab-gradebook-") as scratch:
+        url = f"sqlite:///{scratch}/gradebook.db"
+        assignment, notebook = source.parent.name, source.stem
+        # a new gradebook runs `alembic` by name, which a virtualenv only has on its own PATH
+        path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+        with mock.patch.dict(os.environ, PATH=path), Gradebook(url) as gb:
+            gb.update_or_create_assignment(assignment)
+        steps = GenerateAssignment.class_traits()["preprocessors"].default()
+        steps = steps[:steps.index(SaveCells) + 1]  # what generate_assignment saves, hidden tests included
+        resources = {"nbgrader": {"db_url": url, "assignment": assignment, "notebook": notebook}}
+        _run(_preprocessors(steps, config), nbformat.reads(text.decode(), as_version=4), resources)
+        with Gradebook(url) as gb, warnings.catch_warnings():
+            warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush notices
+            gb.update_or_create_student(STUDENT)
+            gb.update_or_create_submission(assignment, STUDENT)
+        return Path(scratch, "gradebook.db").read_bytes()
 
 
 def _message(cell) -> str:
@@ -140,8 +148,7 @@ def grade(submission, source: Path, config: Config, sandbox: bool | None = None)
         app = Autograde(config=config)
         nb = nbformat.from_dict(submission)
         nb, resources = _run(_preprocessors(app.sanitize_preprocessors, config), nb, resources)
-        with mock.patch.dict(os.environ, NBGRADER_EXECUTION="autograde"):  # not nbgrader's setenv: it drops PATH
-            nb, resources = _run(_preprocessors(app.autograde_preprocessors, config), nb, resources)
+        nb, resources = _run(_preprocessors(app.autograde_preprocessors, config), nb, resources)
         with Gradebook(f"sqlite:///{db}") as gb:
             graded = {g.name: g for g in gb.find_submission_notebook(notebook, assignment, STUDENT).grades}
             results = [CellScore(nbgrader_meta(c)["grade_id"], graded[nbgrader_meta(c)["grade_id"]].score,

@@ -283,6 +283,7 @@ class GradingKernelManager(AsyncKernelManager):
         kw["stdout"] = subprocess.DEVNULL  # ipykernel's start-up banner; cell output goes over zmq
         env = dict(kw.get("env") or os.environ)
         env.pop("JPY_PARENT_PID", None)
+        env.setdefault("NBGRADER_EXECUTION", "autograde")  # explorers stay quiet, as under nbgrader
         env["THREADLAB_LIMITS"] = ",".join(f"{k}={v}" for k, v in self.limits().items() if k != "nproc")
         kw["env"] = env
         await super()._async_launch_kernel(kernel_cmd, **kw)
