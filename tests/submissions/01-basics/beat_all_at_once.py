@@ -1,5 +1,6 @@
 # replaces: basics-beat
 # expect: lose basics-beat-test-in-turn
+# message: ran at the same time
 # The threads were asked to take turns, but all run at once.
 def beat(func, times):
     threads = [threading.Thread(target=func, name=f"beat-{i}") for i in range(times)]

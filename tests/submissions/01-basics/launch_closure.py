@@ -1,6 +1,6 @@
 # replaces: basics-launch
 # expect: full
-# Different but correct: a closure as target, a list as args is not needed.
+# Different but correct: a closure as target (no args needed), a name of its own, daemon=True.
 def launch(func, value):
     def job():
         func(value)

@@ -1,5 +1,6 @@
 # replaces: basics-map
 # expect: lose basics-map-test-finish-order
+# message: order the threads finished
 # Results collected in the order the threads finish.
 def map_in_threads(func, items):
     results = []

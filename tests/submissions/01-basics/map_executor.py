@@ -1,6 +1,8 @@
 # replaces: basics-map
-# expect: full
-# Different but correct: Executor.map keeps the input order.
+# expect: lose basics-map-test-results
+# message: same thread
+# A pool with one worker per item: a worker that is free again gets the next item, so the items do not
+# each get a new thread of their own (the spec: a new thread for each item).
 from concurrent.futures import ThreadPoolExecutor
 
 

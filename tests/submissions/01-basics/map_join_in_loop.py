@@ -1,5 +1,6 @@
 # replaces: basics-map
 # expect: lose basics-map-test-concurrent
+# message: one after another
 # Mistake 5: join() inside the start loop serialises the threads.
 def map_in_threads(func, items):
     results = [None] * len(items)

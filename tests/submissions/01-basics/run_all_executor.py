@@ -1,6 +1,8 @@
 # replaces: basics-run-all
-# expect: full
-# Different but correct: a thread pool with one worker per item.
+# expect: lose basics-run-all-test-each
+# message: same thread
+# A pool with one worker per item: a worker that is free again gets the next item, so the items do not
+# each get a new thread of their own (the spec: each in a new thread of its own).
 from concurrent.futures import ThreadPoolExecutor
 
 

@@ -1,6 +1,7 @@
 # replaces: subclassing-greeter
 # expect: lose subclassing-greeter-test-run
-# Mistake 10: the work is put in start(), which then starts an idle thread: the message is made in the caller.
+# message: not in the Greeter's own new thread
+# Mistake 10: the work is put in start(), in the caller's thread, which then starts an idle thread.
 class Greeter(Thread):
     def __init__(self, greeting, name=None):
         super().__init__(name=name)

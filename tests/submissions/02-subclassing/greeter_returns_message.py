@@ -1,5 +1,6 @@
 # replaces: subclassing-greeter
 # expect: lose subclassing-greeter-test-message subclassing-greeter-test-run
+# message: thrown away
 # Mistake 11: run() returns the message, and Thread drops what run() returns.
 class Greeter(Thread):
     def __init__(self, greeting, name=None):

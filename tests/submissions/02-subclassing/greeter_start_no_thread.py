@@ -1,5 +1,6 @@
 # replaces: subclassing-greeter
 # expect: lose subclassing-greeter-test-message subclassing-greeter-test-run
+# message: never started a thread
 # Mistake 10: start() overridden and no thread is ever started: the work runs in the caller.
 class Greeter(Thread):
     def __init__(self, greeting, name=None):

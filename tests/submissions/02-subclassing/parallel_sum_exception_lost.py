@@ -1,5 +1,6 @@
 # replaces: subclassing-parallel-sum
 # expect: lose subclassing-parallel-sum-test-error
+# message: escaped PartSum\.run\(\)
 # Mistake 25: a part's exception escapes run(); parallel_sum never learns about it.
 class PartSum(Thread):
     def __init__(self, part):

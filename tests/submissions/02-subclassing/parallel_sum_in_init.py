@@ -1,5 +1,6 @@
 # replaces: subclassing-parallel-sum
 # expect: lose subclassing-parallel-sum-test-concurrent
+# message: three different threads
 # The sum is computed in __init__, in the caller's thread: the threads have nothing left to do.
 class PartSum(Thread):
     def __init__(self, part):

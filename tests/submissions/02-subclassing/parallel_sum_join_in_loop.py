@@ -1,5 +1,6 @@
 # replaces: subclassing-parallel-sum
 # expect: lose subclassing-parallel-sum-test-concurrent
+# message: did not run at the same time
 # join() inside the start loop: the parts are summed one after another.
 class PartSum(Thread):
     def __init__(self, part):

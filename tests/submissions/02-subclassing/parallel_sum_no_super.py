@@ -1,5 +1,6 @@
 # replaces: subclassing-parallel-sum
 # expect: lose subclassing-parallel-sum-test-total subclassing-parallel-sum-test-concurrent subclassing-parallel-sum-test-error
+# message: super\(\)\.__init__
 # Mistake 9: PartSum.__init__ without super().__init__(): start() raises RuntimeError.
 class PartSum(Thread):
     def __init__(self, part):

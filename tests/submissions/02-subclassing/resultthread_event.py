@@ -1,6 +1,8 @@
 # replaces: subclassing-resultthread
-# expect: full
-# Correct, written differently: an Event says the outcome is ready; result() waits on it.
+# expect: lose subclassing-resultthread-test-waits
+# message: still running
+# Wrong: result() waits for an Event set at the end of run(), so it can answer while the thread is still
+# alive; the spec says result() waits until the thread has finished (as join() does). Was marked correct.
 class ResultThread(Thread):
     def __init__(self, target, args=(), kwargs=None, *, name=None, daemon=None):
         super().__init__(name=name, daemon=daemon)

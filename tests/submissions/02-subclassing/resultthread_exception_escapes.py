@@ -1,5 +1,6 @@
 # replaces: subclassing-resultthread
 # expect: lose subclassing-resultthread-test-exception
+# message: escaped run\(\)
 # Mistake 25: the target's exception escapes run(): it is printed in the thread and the caller never sees it.
 class ResultThread(Thread):
     def __init__(self, target, args=(), kwargs=None, *, name=None, daemon=None):

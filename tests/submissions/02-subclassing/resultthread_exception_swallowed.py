@@ -1,5 +1,6 @@
 # replaces: subclassing-resultthread
 # expect: lose subclassing-resultthread-test-exception
+# message: returned normally although the target raised
 # Mistake 25: the exception is caught in run() and then forgotten; result() returns None.
 class ResultThread(Thread):
     def __init__(self, target, args=(), kwargs=None, *, name=None, daemon=None):

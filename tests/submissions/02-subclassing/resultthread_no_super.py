@@ -1,5 +1,6 @@
 # replaces: subclassing-resultthread
 # expect: lose subclassing-resultthread-test-value subclassing-resultthread-test-waits subclassing-resultthread-test-exception subclassing-resultthread-test-args
+# message: super\(\)\.__init__
 # Mistake 9: __init__ overridden without super().__init__().
 class ResultThread(Thread):
     def __init__(self, target, args=(), kwargs=None, *, name=None, daemon=None):

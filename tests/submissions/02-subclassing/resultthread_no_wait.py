@@ -1,5 +1,6 @@
 # replaces: subclassing-resultthread
 # expect: lose subclassing-resultthread-test-waits
+# message: still running
 # result() does not wait for the thread: it answers with whatever is there yet.
 class ResultThread(Thread):
     def __init__(self, target, args=(), kwargs=None, *, name=None, daemon=None):

@@ -1,5 +1,6 @@
 # replaces: queues-pipeline
 # expect: lose queues-pipeline-test-ends
+# message: own sentinel
 # Mistake 13: no sentinel at all; q.join() waits for the items, but the consumers never end.
 def run_pipeline(items, work, n_consumers):
     q = queue.Queue()

@@ -1,5 +1,6 @@
 # replaces: queues-pipeline
 # expect: lose queues-pipeline-test-ends queues-pipeline-test-concurrent
+# message: per consumer
 # Mistake 13: one sentinel for n consumers; the other consumers wait forever and join() hangs.
 def run_pipeline(items, work, n_consumers):
     q = queue.Queue()

@@ -1,5 +1,6 @@
 # replaces: queues-pipeline
 # expect: lose queues-pipeline-test-concurrent
+# message: never ran work\(\) at the same time
 # Consumers run one after another (each started and joined alone): never concurrent.
 def run_pipeline(items, work, n_consumers):
     q = queue.Queue()

@@ -1,5 +1,6 @@
 # replaces: queues-producer
 # expect: lose queues-producer-test-backpressure
+# message: queue.Queue\(maxsize\)
 # Mistake 15: an unbounded queue where backpressure was asked; the producer runs ahead.
 def start_producer(items, maxsize):
     q = queue.Queue()

@@ -1,5 +1,6 @@
 # replaces: queues-worker
 # expect: lose queues-worker-test-task-done
+# message: right after each item
 # Mistake 12, delayed: all the task_done() calls come only when the worker stops,
 # so q.join() cannot return while the worker still waits for more items.
 def worker(q, results):

@@ -1,5 +1,6 @@
 # replaces: daemons-heartbeat
-# expect: lose daemons-heartbeat-test-beats daemons-heartbeat-test-exits daemons-heartbeat-test-modern
+# expect: lose daemons-heartbeat-test-beats daemons-heartbeat-test-exits
+# message: set daemon after start\(\)
 # Mistake 21: setting daemon after start() raises RuntimeError.
 def start_heartbeat(beat, interval):
     def loop():

@@ -1,5 +1,6 @@
 # replaces: daemons-heartbeat
 # expect: lose daemons-heartbeat-test-modern
+# message: deprecated threading API: setDaemon
 # Mistake 26: the seed's deprecated setDaemon(True).
 def start_heartbeat(beat, interval):
     def loop():

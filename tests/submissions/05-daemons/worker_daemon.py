@@ -1,5 +1,6 @@
 # replaces: daemons-stoppable
 # expect: lose daemons-stoppable-test-exit
+# message: worker is a daemon thread
 # Mistake 22: a daemon worker relies on finally for its cleanup; at exit it is cut off.
 def start_worker(step, cleanup, interval):
     stop = threading.Event()

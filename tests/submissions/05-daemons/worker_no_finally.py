@@ -1,5 +1,6 @@
 # replaces: daemons-stoppable
 # expect: lose daemons-stoppable-test-finally
+# message: cleanup\(\) never ran after step\(\) raised
 # Cleanup after the loop but not in finally: a step that raises skips it.
 def start_worker(step, cleanup, interval):
     stop = threading.Event()

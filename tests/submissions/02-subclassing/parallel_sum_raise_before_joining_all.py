@@ -1,0 +1,37 @@
+# replaces: subclassing-parallel-sum
+# expect: lose subclassing-parallel-sum-test-error
+# message: had been summed
+# Wrong: raises as soon as the first failed thread is joined, while later parts are still being summed.
+from threading import Thread
+
+
+class PartSum(Thread):
+    """A thread that sums one part into self.total (and keeps any exception)."""
+
+    def __init__(self, part):
+        """Set up the Thread; keep the part."""
+        super().__init__()
+        self.part = part
+        self.total = 0
+        self.error = None
+
+    def run(self):
+        """Runs in the new thread: sum the part, or keep the exception."""
+        try:
+            self.total = sum(self.part)
+        except Exception as exc:
+            self.error = exc
+
+
+def parallel_sum(parts):
+    """Sum every part in its own PartSum thread, all at once; return the grand total."""
+    threads = [PartSum(part) for part in parts]
+    for t in threads:
+        t.start()
+    grand = 0
+    for t in threads:
+        t.join()
+        if t.error is not None:
+            raise t.error
+        grand += t.total
+    return grand

@@ -1,0 +1,32 @@
+# replaces: subclassing-resultthread
+# expect: lose subclassing-resultthread-test-args
+# message: not passed on to Thread
+# Wrong: name and daemon are accepted but never passed on to Thread.
+from threading import Thread
+
+
+class ResultThread(Thread):
+    """A thread that keeps what its target returned, or the exception it raised."""
+
+    def __init__(self, target, args=(), kwargs=None, *, name=None, daemon=None):
+        """Set up the Thread; remember the call for run()."""
+        super().__init__()
+        self.func = target
+        self.func_args = args
+        self.func_kwargs = kwargs or {}
+        self.value = None
+        self.error = None
+
+    def run(self):
+        """Runs in the new thread: call the target, keep its value or its exception."""
+        try:
+            self.value = self.func(*self.func_args, **self.func_kwargs)
+        except Exception as exc:
+            self.error = exc
+
+    def result(self):
+        """Wait for the thread; return the target's value or raise its exception."""
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.value
