@@ -29,8 +29,7 @@ from ..testing import Mistake, catch_thread_exceptions
 BUSY_LOOKS = 200  # looks at an empty queue without waiting: a worker doing this many is busy-polling
 SETTLE = 2.0  # seconds the test waits for threads to settle when they never do (a program doing something odd)
 
-_get, _put = queue.Queue.get, queue.Queue.put
-_empty, _qsize, _full = queue.Queue.empty, queue.Queue.qsize, queue.Queue.full
+_qsize, _full = queue.Queue.qsize, queue.Queue.full  # the originals: the test's own looks are not counted
 
 
 def _errors(caught: list) -> str:
@@ -47,20 +46,6 @@ def joins_within(q: queue.Queue, timeout: float = 2.0) -> bool:
     helper.start()
     helper.join(timeout)
     return not helper.is_alive()
-
-
-def take_until_none(q: queue.Queue, timeout: float = 2.0) -> list:
-    """Take items until the `None` sentinel; fail if the queue stays empty for `timeout` seconds."""
-    taken = []
-    while True:
-        try:
-            item = q.get(timeout=timeout)
-        except queue.Empty:
-            raise Mistake(f"The queue stayed empty for {timeout:g} s after {len(taken)} item(s) and no None "
-                          "arrived: the producer should put every item, then None.") from None
-        if item is None:
-            return taken
-        taken.append(item)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -561,8 +546,11 @@ def pipeline_ends(run_pipeline: Callable, items: list, n: int, hold: float = 3.0
                   hint: str = "") -> PipelineRun:
     """Each consumer's first work() call waits until n consumers have one (or SETTLE s). Then the
     first- and the last-started consumer stay inside work() until run_pipeline joins that thread
-    (or `hold` s pass); the others go on, take the rest and their sentinels. What holds when
-    run_pipeline returns is recorded in run.at_return, in the instant it returns."""
+    without a timeout (or `hold` s pass: a program that waits some other way); the others go on,
+    take the rest and their sentinels. What holds when run_pipeline returns (consumers inside
+    work(), consumers alive, the results) is recorded in run.at_return, in the instant it returns:
+    a correct program cannot return while a held consumer runs, and one that does not join every
+    consumer returns while one of the two held ones still does."""
     held: dict[threading.Thread, threading.Event] = {}
     inside: set[threading.Thread] = set()  # consumers inside a work() call now
     state = {"chosen": False}

@@ -1,5 +1,6 @@
 # replaces: pools-echo
 # expect: lose pools-echo-test-stop
+# message: still running
 # Mistake 19: stop() only sets the Event: the listening socket stays open and no thread is joined.
 class EchoServer:
     def __init__(self, workers=4):

@@ -1,5 +1,6 @@
 # replaces: pools-echo
 # expect: lose pools-echo-test-stop
+# message: still running
 # Mistake 19, as in the seed: a blocking accept() loop that never looks at a stop signal, daemon workers never joined.
 class EchoServer:
     def __init__(self, workers=4):

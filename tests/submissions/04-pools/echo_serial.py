@@ -1,5 +1,6 @@
 # replaces: pools-echo
 # expect: lose pools-echo-test-concurrent pools-echo-test-bounded
+# message: one client at a time|not both served
 # Mistake 18: the accept loop echoes each client itself, so a second client waits for the first to leave.
 class EchoServer:
     def __init__(self, workers=4):

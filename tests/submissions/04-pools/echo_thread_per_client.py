@@ -1,5 +1,6 @@
 # replaces: pools-echo
 # expect: lose pools-echo-test-bounded
+# message: third client was served
 # Not a bounded pool: a new thread for every client, however many come.
 class EchoServer:
     def __init__(self, workers=4):

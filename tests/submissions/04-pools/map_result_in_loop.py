@@ -1,5 +1,6 @@
 # replaces: pools-map
 # expect: lose pools-map-test-concurrent
+# message: never ran 3 tasks at once
 # Mistake 16: a pool, but each result is awaited before the next task is submitted: tasks run one at a time.
 def parallel_map(func, items, workers):
     results = []

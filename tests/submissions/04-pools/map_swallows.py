@@ -1,5 +1,6 @@
 # replaces: pools-map
 # expect: lose pools-map-test-exception
+# message: swallowed
 # Mistake 17: a failing task's exception is swallowed and becomes None.
 def parallel_map(func, items, workers):
     with ThreadPoolExecutor(max_workers=workers) as pool:

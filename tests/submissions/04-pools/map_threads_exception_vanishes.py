@@ -1,5 +1,6 @@
 # replaces: pools-map
 # expect: lose pools-map-test-exception
+# message: swallowed
 # Mistake 25: hand-made workers; a task's exception ends its thread and never reaches the caller.
 def parallel_map(func, items, workers):
     items = list(items)

@@ -1,5 +1,6 @@
 # replaces: pools-workers
 # expect: lose pools-workers-test-errors
+# message: killed its worker
 # Mistake 25: no try/except around the task: its exception kills the worker and vanishes.
 class WorkerPool:
     def __init__(self, workers):

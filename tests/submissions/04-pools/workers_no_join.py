@@ -1,5 +1,6 @@
 # replaces: pools-workers
 # expect: lose pools-workers-test-shutdown
+# message: while tasks were still running
 # Mistake 19: shutdown() sends the sentinels but never joins: it returns while workers still run.
 class WorkerPool:
     def __init__(self, workers):

@@ -1,5 +1,6 @@
 # replaces: pools-workers
 # expect: lose pools-workers-test-runs pools-workers-test-concurrent pools-workers-test-shutdown
+# message: did not finish
 # Mistakes 13/19: one sentinel for n workers; the other workers wait forever and shutdown() hangs.
 class WorkerPool:
     def __init__(self, workers):

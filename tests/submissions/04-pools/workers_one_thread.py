@@ -1,5 +1,6 @@
 # replaces: pools-workers
 # expect: lose pools-workers-test-concurrent
+# message: never ran 3 tasks at once
 # Mistake 16: a pool of one: a single worker runs every task one after another.
 class WorkerPool:
     def __init__(self, workers):

@@ -1,5 +1,6 @@
 # replaces: pools-workers
 # expect: lose pools-workers-test-concurrent
+# message: 4 tasks ran at once
 # Not a pool: submit() starts a new thread for every task, so any number run at once.
 class WorkerPool:
     def __init__(self, workers):

@@ -1,0 +1,40 @@
+# replaces: pools-workers
+# expect: lose pools-workers-test-errors
+# message: survive
+# Mistake 25: the try wraps the whole loop: the worker records the first exception, then ends.
+import queue
+import threading
+
+
+class WorkerPool:
+    """A fixed number of worker threads running tasks from a Queue."""
+
+    def __init__(self, workers):
+        self.tasks = queue.Queue()
+        self.errors = []
+        self.threads = [threading.Thread(target=self._work) for _ in range(workers)]
+        for t in self.threads:
+            t.start()
+
+    def submit(self, func, *args):
+        """Queue func(*args) to run on some worker; return at once."""
+        self.tasks.put((func, args))
+
+    def _work(self):
+        """What each worker thread runs: tasks until a sentinel; a task's exception goes to self.errors."""
+        try:
+            while True:
+                task = self.tasks.get()
+                if task is None:
+                    return
+                func, args = task
+                func(*args)
+        except Exception as exc:
+            self.errors.append(exc)
+
+    def shutdown(self):
+        """Let queued tasks finish, then stop and join every worker."""
+        for _ in self.threads:
+            self.tasks.put(None)
+        for t in self.threads:
+            t.join(timeout=2)
