@@ -200,6 +200,9 @@ def system_mounts(python: str, tmp_bytes: int) -> Mounts:
                            ": make these world-readable (chmod o+rX) or install the course elsewhere")
     mounts.add("--proc", "/proc")
     mounts.add("--dev", "/dev")
+    # POSIX semaphores (multiprocessing's locks, used by multiprocessing.pool.ThreadPool) live here
+    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
+    mounts.add("--tmpfs", "/dev/shm")
     return mounts
 
 
@@ -292,7 +295,7 @@ class GradingKernelManager(AsyncKernelManager):
 class SandboxedKernelManager(GradingKernelManager):
     """A kernel in a bubblewrap sandbox, as an unprivileged uid of its own, talking over unix sockets."""
 
-    tmp_mb = Integer(256, help="size of the kernel's private /tmp, in MiB").tag(config=True)
+    tmp_mb = Integer(256, help="size of the kernel's private /tmp (and of its /dev/shm), in MiB").tag(config=True)
     runtime_parent = Unicode("", help="where per-kernel runtime dirs go (default: the temp dir)").tag(config=True)
 
     _lease: UidLease | None = None

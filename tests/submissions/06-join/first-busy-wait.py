@@ -1,5 +1,6 @@
 # replaces: join-first
 # expect: lose join-first-test-no-spin
+# message: busy-waiting
 # Mistake 24: spins on a shared list until some thread has put its result there.
 def first_result(functions):
     results = []

@@ -1,5 +1,6 @@
 # replaces: join-first
-# expect: lose join-first-test-result join-first-test-any-order
+# expect: lose join-first-test-result join-first-test-any-order join-first-test-first-wins
+# message: did not finish within
 # Waits for every thread (joins in list order) before answering.
 def first_result(functions):
     results = queue.Queue()

@@ -1,5 +1,6 @@
 # replaces: join-first
-# expect: lose join-first-test-any-order
+# expect: lose join-first-test-any-order join-first-test-first-wins
+# message: did not finish within
 # Joins the first thread in the list, as if it were the fastest.
 def first_result(functions):
     results = [None] * len(functions)

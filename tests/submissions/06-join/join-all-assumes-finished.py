@@ -1,5 +1,6 @@
 # replaces: join-join-all
 # expect: lose join-join-all-test-stragglers join-join-all-test-deadline
+# message: is_alive
 # Mistake 7: join(timeout) returned, so it assumes every thread finished.
 def join_all(threads, timeout):
     deadline = time.monotonic() + timeout
