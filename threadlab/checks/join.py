@@ -11,7 +11,7 @@ The learner's call runs in a helper thread of the check's own (`Watched`), trace
 - when the call is about to read a result: the check can pause it there and let a second function
   finish first, so a first answer that a later one overwrites is caught every time.
 
-Bounds (all generous, all stated in the messages): a held task is let go anyway after
+Bounds (all generous): a held task is let go anyway after
 `FALLBACK` s (a wait the trace cannot see, a sleep or a timed join, then still ends), so a
 timed wait or sleep shorter than that is caught; "about `timeout`" allows `SLACK` s more.
 """
@@ -30,6 +30,22 @@ FALLBACK = 3.0  # s: a held task is let go after this long even if the call neve
 SLACK = 1.0  # s: how much longer than `timeout` join_all may take ("about timeout")
 QUIET = 0.2  # s: a thread that runs no code for this long is blocked, not looping
 BOUND = 5.0  # s: how long a learner's call may take before the check calls it a hang
+
+
+class Progress:
+    """A Condition that tasks and calls notify: a check waits until something it needs has happened,
+    or the learner's call has returned (a stub raising NotImplementedError fails at once, not after a bound)."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+
+    def note(self) -> None:
+        with self.changed:
+            self.changed.notify_all()
+
+    def wait_for(self, predicate: Callable[[], bool], bound: float) -> bool:
+        with self.changed:
+            return self.changed.wait_for(predicate, bound)
 
 
 def _qualname(frame) -> str:
@@ -85,8 +101,10 @@ class Watched:
     records when the thread last ran any Python code (`last_run`). Both hooks run in the helper thread.
     """
 
-    def __init__(self, func: Callable, *args, on_call=None, on_learner=None, name: str | None = None) -> None:
+    def __init__(self, func: Callable, *args, on_call=None, on_learner=None, name: str | None = None,
+                 progress: Progress | None = None) -> None:
         self.func, self.args = func, args
+        self.progress = progress
         self.name = name or getattr(func, "__name__", "the function")
         self.file = getattr(getattr(func, "__code__", None), "co_filename", None)
         self.on_call, self.on_learner = on_call, on_learner
@@ -133,6 +151,8 @@ class Watched:
             sys.settrace(None)
             self.at_return = self.snapshot()
             self.returned.set()
+            if self.progress is not None:
+                self.progress.note()
 
     def start(self) -> Watched:
         self.thread.start()
@@ -210,6 +230,7 @@ def check_run_all_waits(run_all, n: int = 5, held: tuple[int, ...] = (0, 2, 4)) 
     lock = threading.Lock()
     joining: list = [None]
     opened_all = threading.Event()
+    progress = Progress()
 
     def make(i: int):
         def task() -> None:
@@ -221,6 +242,7 @@ def check_run_all_waits(run_all, n: int = 5, held: tuple[int, ...] = (0, 2, 4)) 
                     if joining[0] is me or opened_all.is_set():
                         gate.set()
                 started[i].set()
+                progress.note()
                 gate.wait(FALLBACK + BOUND)
             finished.append(i)
         return task
@@ -252,13 +274,11 @@ def check_run_all_waits(run_all, n: int = 5, held: tuple[int, ...] = (0, 2, 4)) 
                 joining[0] = target  # its task has not started yet: it lets itself go when it does
 
     with catch_thread_exceptions() as caught, no_threads_left(hint="Every thread run_all starts must have ended."):
-        call = Watched(run_all, [make(i) for i in range(n)], on_call=on_call)
+        call = Watched(run_all, [make(i) for i in range(n)], on_call=on_call, progress=progress)
         call.snapshot = lambda: sorted(finished)
         call.start()
         try:
-            deadline = time.monotonic() + BOUND
-            for event in started.values():
-                event.wait(max(0.0, deadline - time.monotonic()))
+            progress.wait_for(lambda: call.returned.is_set() or all(e.is_set() for e in started.values()), BOUND)
             call.returned.wait(FALLBACK)  # a wait the trace cannot see (a sleep, a timeout): let them go anyway
         finally:
             open_all()
@@ -274,7 +294,7 @@ def check_run_all_empty(run_all) -> None:
     """run_all([]) returns (there is nothing to run)."""
     try:
         call_with_timeout(run_all, [], timeout=BOUND, hint="With no tasks there is nothing to wait for.")
-    except Mistake:
+    except (Mistake, NotImplementedError):
         raise
     except Exception as exc:
         expect(False, f"run_all([]) raised {type(exc).__name__}: {exc}. With no tasks there is nothing to run: "
@@ -350,7 +370,7 @@ def check_waits_for_finish(join_all, n: int = 3) -> None:
 
     try:
         empty = call_bounded(join_all, [], 1.0)
-    except Mistake:
+    except (Mistake, NotImplementedError):
         raise
     except Exception as exc:
         expect(False, f"join_all([], 1.0) raised {type(exc).__name__}: {exc}. With no threads there is nothing "
@@ -461,22 +481,23 @@ class Gated:
         self.gates = [threading.Event() for _ in range(n)]
         self.done = [threading.Event() for _ in range(n)]
         self.threads: list[threading.Thread | None] = [None] * n
+        self.progress = Progress()
         self.functions = [self._make(i) for i in range(n)]
 
     def _make(self, i: int):
         def function():
             self.threads[i] = threading.current_thread()
             self.started[i].set()
+            self.progress.note()
             self.gates[i].wait(BOUND * 2)
             self.done[i].set()
             return f"answer {i}"
         function.__name__ = f"function_{i}"
         return function
 
-    def all_started(self, bound: float = BOUND) -> int:
-        deadline = time.monotonic() + bound
-        for event in self.started:
-            event.wait(max(0.0, deadline - time.monotonic()))
+    def all_started(self, call: Watched, bound: float = BOUND) -> int:
+        """Wait (at most `bound` s, or until the call returns) until every function has started; how many have."""
+        self.progress.wait_for(lambda: call.returned.is_set() or all(e.is_set() for e in self.started), bound)
         return sum(e.is_set() for e in self.started)
 
     def finish(self, i: int, bound: float = 0.5) -> None:
@@ -515,9 +536,11 @@ def check_first_wins(first_result) -> None:
         fs.finish(2)
 
     with catch_thread_exceptions() as caught, no_threads_left(hint="The functions should end once released."):
-        call = Watched(first_result, fs.functions, on_learner=on_learner).start()
+        call = Watched(first_result, fs.functions, on_learner=on_learner, progress=fs.progress).start()
         try:
-            running = fs.all_started()
+            running = fs.all_started(call)
+            if call.returned.is_set():
+                call.result()  # re-raises what it raised (a stub: NotImplementedError) at once
             expect(running == 3, f"only {running} of 3 functions were running at once: start a thread for each "
                                  "function before waiting for any of them.")
             fs.gates[1].set()
@@ -542,9 +565,9 @@ def check_no_busy_wait(first_result) -> None:
     (at most 2 s), then lets both functions finish: either answer will do here."""
     fs = Gated(2)
     with catch_thread_exceptions(), no_threads_left(hint="The functions' threads should end."):
-        call = Watched(first_result, fs.functions).start()
+        call = Watched(first_result, fs.functions, progress=fs.progress).start()
         try:
-            fs.all_started()
+            fs.all_started(call)
             blocked = call.idle_for(QUIET, bound=2.0)
         finally:
             fs.open_all()
