@@ -59,7 +59,10 @@ def place(tmp_path_factory):
                    {"threads.ipynb": answer(course, "threads", {"threads-run-all": WHERE}),
                     "echo.ipynb": answer(course, "echo")})
         courses.append(course)
-    return base, python, checkout, courses
+    # Two graders at once, each with a TMPDIR of its own (under /tmp, with a space).
+    runs = [grader(python, course, base / f"tmp {n}") for n, course in enumerate(courses)]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+    return base, python, checkout, courses, [(run.returncode, output) for run, output in zip(runs, outputs)]
 
 
 def grader(python: Path, course: Path, tmpdir: Path) -> subprocess.Popen:
@@ -72,11 +75,9 @@ def grader(python: Path, course: Path, tmpdir: Path) -> subprocess.Popen:
 
 def test_two_graders_with_their_own_temp_dirs_grade_at_once(place):
     """Venv, course and TMPDIR under /tmp with spaces; two graders at once, each with its TMPDIR."""
-    base, python, checkout, courses = place
-    runs = [grader(python, course, base / f"tmp {n}") for n, course in enumerate(courses)]
-    outputs = [run.communicate(timeout=600)[0] for run in runs]
-    for run, output, course in zip(runs, outputs, courses):
-        assert run.returncode == 0, output[-3000:]
+    base, python, checkout, courses, graded = place
+    for (returncode, output), course in zip(graded, courses):
+        assert returncode == 0, output[-3000:]
         with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
             scores = {s.student.id: s.score for s in gb.find_assignment(ASSIGNMENT).submissions}
         assert scores == {f"student-{n}": sum(MAX_SCORE.values()) for n in range(2)}, output[-3000:]
@@ -84,13 +85,13 @@ def test_two_graders_with_their_own_temp_dirs_grade_at_once(place):
 
 def test_the_kernel_imports_what_its_interpreter_resolves(place):
     """The grading process imports the course's threadlab; the kernel the one its venv points at."""
-    base, python, checkout, courses = place
+    base, python, checkout, courses, _ = place
     where = courses[0] / "autograded" / "student-0" / ASSIGNMENT / "where.txt"
     assert where.read_text() == str(checkout / "threadlab" / "__init__.py")
 
 
-def test_what_the_sandbox_cannot_read_is_named(place, monkeypatch):
-    base, python, checkout, courses = place
+def test_what_the_sandbox_cannot_read_is_named(place):
+    base, python, checkout, courses, _ = place
     hidden = base / "private checkout"
     copy_package(hidden, "private")
     os.chmod(hidden, 0o700)
