@@ -47,5 +47,8 @@ def test_submission_scores_as_expected(path: Path):
         assert re.match(r"\w+: \S", result.message), f"{test_id} failed without a message: {result.message!r}"
         assert re.search(pattern, result.message, re.I), f"{test_id}'s message does not name the mistake " \
                                                          f"(/{pattern}/): {result.message!r}"
-    others = {g: r.message for g, r in results.items() if g not in losers and r.points < r.max_points}
+    # A wrong answer may also lose tests the schedule decides (never a correct one): `# may lose: ids`.
+    maybe = re.search(r"^# may lose:((?: \S+)+)$", code, re.M)
+    spared = set(losers) | set(maybe.group(1).split() if maybe else [])
+    others = {g: r.message for g, r in results.items() if g not in spared and r.points < r.max_points}
     assert not others, f"tests that should keep their points lost them: {others}"

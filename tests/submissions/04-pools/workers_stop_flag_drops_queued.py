@@ -1,6 +1,7 @@
 # replaces: pools-workers
 # expect: lose pools-workers-test-shutdown
 # message: still in the queue
+# may lose: pools-workers-test-runs
 # A stop Event checked before each get(): the workers quit with tasks still queued.
 import queue
 import threading
