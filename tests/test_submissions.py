@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from threadlab.grading.answers import grade_answer
+from threadlab.grading.answers import grade_answer, replaced_cell
 
 from .conftest import ROOT
 
@@ -21,13 +21,12 @@ def parse(path: Path) -> tuple[str, list[str] | None, str | None, str]:
     """(solution grade id, the tests expected to lose points or None for full marks, a pattern their
     messages must match or None, code)."""
     text = path.read_text()
-    replaces = re.search(r"^# replaces: (\S+)$", text, re.M)
     expect = re.search(r"^# expect: (full|lose( \S+)+)$", text, re.M)
     message = re.search(r"^# message: (.+)$", text, re.M)
-    assert replaces and expect, f"{path.name}: needs '# replaces: <grade id>' and '# expect: full|lose <ids>'"
+    assert expect, f"{path.name}: needs '# expect: full|lose <ids>'"
     losers = None if expect.group(1) == "full" else expect.group(1).split()[1:]
     assert losers is None or message, f"{path.name}: a wrong submission needs '# message: <regex>' naming its mistake"
-    return replaces.group(1), losers, message and message.group(1), text
+    return replaced_cell(text), losers, message and message.group(1), text
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")

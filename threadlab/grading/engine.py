@@ -151,9 +151,8 @@ def grade(submission, source: Path, config: Config, sandbox: bool | None = None)
         nb, resources = _run(_preprocessors(app.autograde_preprocessors, config), nb, resources)
         with Gradebook(f"sqlite:///{db}") as gb:
             graded = {g.name: g for g in gb.find_submission_notebook(notebook, assignment, STUDENT).grades}
-            results = [CellScore(nbgrader_meta(c)["grade_id"], graded[nbgrader_meta(c)["grade_id"]].score,
-                                 graded[nbgrader_meta(c)["grade_id"]].max_score, _message(c))
-                       for c in nb.cells if is_grade(c) and not is_solution(c)]
+            tests = [(graded[nbgrader_meta(c)["grade_id"]], c) for c in nb.cells if is_grade(c) and not is_solution(c)]
+            results = [CellScore(g.name, g.score, g.max_score, _message(c)) for g, c in tests]
     return results, nb
 
 
