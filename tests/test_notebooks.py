@@ -54,6 +54,9 @@ def test_a_valid_clean_with_unique_grade_ids(path):
     solutions = [c for c in nb.cells if nbgrader_meta(c).get("solution")]
     assert len(solutions) >= 3 and all(SOLUTION.search(c.source) for c in solutions)
     points = graded_tests(nb)
+    exercises = [nbgrader_meta(c)["grade_id"] for c in solutions]
+    strays = [t for t in points if not any(t.startswith(f"{e}-test-") for e in exercises)]
+    assert not strays, f"test ids name their exercise (<solution id>-test-<what>): {strays}"
     assert points and all(p > 0 for p in points.values())
     assert sum(points.values()) % 5 == 0, "a notebook's points add up to a round number"
 

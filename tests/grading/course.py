@@ -69,7 +69,7 @@ def threads_notebook():
             "seen = []\n"
             "call_with_timeout(run_all, [lambda: seen.append(1)] * 3, timeout=3)\n"
             "expect(seen == [1, 1, 1], 'run_all must call every function once')",
-            metadata=meta("threads-test-runs", grade=True, locked=True, points=1)),
+            metadata=meta("threads-run-all-test-runs", grade=True, locked=True, points=1)),
         new_code_cell(
             "from threadlab.testing import call_with_timeout, expect\n"
             "import threading\n"
@@ -83,7 +83,7 @@ def threads_notebook():
             "call_with_timeout(run_all, [meet_hidden_check] * 3, timeout=5)\n"
             "expect(len(met) == 3, 'run_all ran the functions one after another: start them all, then join them all')\n"
             "### END HIDDEN TESTS",
-            metadata=meta("threads-test-concurrent", grade=True, locked=True, points=1)),
+            metadata=meta("threads-run-all-test-concurrent", grade=True, locked=True, points=1)),
     ]
     return new_notebook(cells=cells, metadata=KERNEL)
 
@@ -95,7 +95,7 @@ def echo_notebook():
         new_code_cell(
             "from threadlab.testing import call_with_timeout, expect\n"
             "expect(call_with_timeout(echo_once, b'ping', timeout=5) == b'ping', 'echo_once must return the echo')",
-            metadata=meta("echo-test-echo", grade=True, locked=True, points=1)),
+            metadata=meta("echo-echo-once-test-echo", grade=True, locked=True, points=1)),
     ]
     return new_notebook(cells=cells, metadata=KERNEL)
 

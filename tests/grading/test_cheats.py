@@ -23,7 +23,7 @@ pytestmark = pytest.mark.xdist_group("grading-cheats")
 
 SETTINGS = {"Execute.timeout": 5, "BoundedExecute.budget": 30, "GradingKernelManager.memory_mb": 1536,
             "GradingKernelManager.max_processes": 64, "ClassGrading.jobs": 2}
-TESTS = ["threads-test-runs", "threads-test-concurrent"]
+TESTS = ["threads-run-all-test-runs", "threads-run-all-test-concurrent"]
 TAMPERED = "your code changed how the tests run"
 
 
@@ -99,7 +99,7 @@ def test_a_cheat_scores_no_more_than_an_empty_submission(graded, student):
 def test_a_patched_threading_does_not_fake_concurrency(graded, student):
     """A serial answer honestly passes the visible test; the tampered concurrency test scores 0."""
     root, _ = graded
-    assert scores_of(root, student) == {"threads-test-runs": 1, "threads-test-concurrent": 0}
+    assert scores_of(root, student) == {"threads-run-all-test-runs": 1, "threads-run-all-test-concurrent": 0}
 
 
 @pytest.mark.parametrize("how", ["moved", "retyped", "regraded", "renamed"])

@@ -52,18 +52,18 @@ def test_engine_and_nbgrader_autograde_give_the_same_scores(course):
     assert done.returncode == 0, done.stderr[-2000:]
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         nbgrader = {g.name: g.score for g in gb.find_submission_notebook("threads", ASSIGNMENT, "serial").grades}
-    assert scores(engine) == nbgrader == {"threads-test-runs": 1.0, "threads-test-concurrent": 0.0}
+    assert scores(engine) == nbgrader == {"threads-run-all-test-runs": 1.0, "threads-run-all-test-concurrent": 0.0}
     (failed,) = [r for r in engine if r.points == 0]
     assert "one after another" in failed.message
 
 
 def test_a_deleted_test_cell_is_put_back_and_graded(course):
     nb = answer(course, "threads")
-    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "threads-test-concurrent"]
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "threads-run-all-test-concurrent"]
     results, graded = grade(nb, source(course), course_config(course))
-    assert scores(results) == {"threads-test-runs": 1.0, "threads-test-concurrent": 1.0}
+    assert scores(results) == {"threads-run-all-test-runs": 1.0, "threads-run-all-test-concurrent": 1.0}
     ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in graded.cells]
-    assert ids.index("threads-test-concurrent") == ids.index("threads-test-runs") + 1  # where nbgrader puts it
+    assert ids.index("threads-run-all-test-concurrent") == ids.index("threads-run-all-test-runs") + 1  # where nbgrader puts it
 
 
 def test_big_output_is_truncated_never_a_cheat(course):

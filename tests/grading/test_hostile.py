@@ -103,7 +103,7 @@ except RuntimeError:
 ''' + RUN_ALL
     tampered = answer(root, "threads", reference=False)
     for cell in tampered.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == "threads-test-runs":
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "threads-run-all-test-runs":
             cell.source = "pass"
     no_tests = answer(root, "echo", reference=False)
     no_tests.cells = [c for c in no_tests.cells if not c.metadata.get("nbgrader", {}).get("grade")]

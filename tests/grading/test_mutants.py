@@ -158,7 +158,7 @@ def test_a_run_on_the_tiny_course(tmp_path, capsys):
              if line.startswith(("  killed", "  SURVIVED"))}
 
     # Serialised, or no thread at all: the barrier of three is never met, the concurrency test fails.
-    assert lines["join_in_start_loop"].startswith("  killed   join_in_start_loop by threads-test-concurrent:")
+    assert lines["join_in_start_loop"].startswith("  killed   join_in_start_loop by threads-run-all-test-concurrent:")
     assert lines["run_instead_of_start"].startswith("  killed")
     # The spec does not ask for thread names: dropping them is an equivalent mutant.
     assert lines["drop_name_or_daemon"].startswith("  SURVIVED")

@@ -56,8 +56,10 @@ def with_answer(assignment: str, grade_id: str, code: str, root: Path = ROOT):
 
 
 def grade_answer(assignment: str, grade_id: str, code: str, root: Path = ROOT) -> list[CellScore]:
+    """Scores of the tests of exercise `grade_id` with `code` as its answer (the other exercises' tests
+    are left out: their answers are the reference ones, and their deliberate waits cost seconds)."""
     return grade(with_answer(assignment, grade_id, code, root), source_of(assignment, grade_id, root),
-                 course_config(root))[0]
+                 course_config(root), exercise=grade_id)[0]
 
 
 def replaced_cell(text: str) -> str:

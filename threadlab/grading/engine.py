@@ -82,10 +82,24 @@ _templates: dict[str, bytes] = {}
 _templates_lock = threading.Lock()  # graders in threads share the cache, and PATH while one is made
 
 
-def _gradebook(source: Path, config: Config, db: Path) -> None:
+def tests_of(exercise: str, cell) -> bool:
+    """Whether `cell` is one of the test cells of solution cell `exercise` (`<exercise>-test-<what>`)."""
+    return nbgrader_meta(cell).get("grade_id", "").startswith(f"{exercise}-test-")
+
+
+def only_exercise(nb, exercise: str):
+    """`nb` without the test cells of the other exercises."""
+    nb = nbformat.from_dict(nb)
+    nb.cells = [c for c in nb.cells if not (is_grade(c) and not is_solution(c)) or tests_of(exercise, c)]
+    return nb
+
+
+def _gradebook(source: Path, config: Config, db: Path, exercise: str | None) -> None:
     """A gradebook at `db` holding the source notebook as generate_assignment saves it (hidden tests
     included), and one submission to grade. Made once per source text, then copied."""
     text = source.read_bytes()
+    if exercise:
+        text = nbformat.writes(only_exercise(nbformat.reads(text.decode(), as_version=4), exercise)).encode()
     key = hashlib.sha256(text).hexdigest()
     with _templates_lock:
         if key not in _templates:
@@ -124,11 +138,14 @@ def _message(cell) -> str:
     return ""
 
 
-def grade(submission, source: Path, config: Config, sandbox: bool | None = None) -> tuple[list[CellScore], object]:
+def grade(submission, source: Path, config: Config, sandbox: bool | None = None,
+          exercise: str | None = None) -> tuple[list[CellScore], object]:
     """Autograde `submission` (a NotebookNode) against the source notebook at `source`.
 
     Returns the score of each autograded test cell and the graded notebook (its outputs are the
     learner's feedback). `sandbox=None` means: as the course says, where the sandbox can start.
+    `exercise` (a solution cell's grade id) grades only that exercise's tests, as if the notebook
+    had no others.
     """
     config = Config(config)
     wanted = config.BoundedExecute.get("sandbox", True) if sandbox is None else sandbox
@@ -136,7 +153,7 @@ def grade(submission, source: Path, config: Config, sandbox: bool | None = None)
     assignment, notebook = source.parent.name, source.stem
     with tempfile.TemporaryDirectory(prefix="threadlab-grade-") as scratch:
         db = Path(scratch, "gradebook.db")
-        _gradebook(source, config, db)
+        _gradebook(source, config, db, exercise)
         workdir = Path(scratch, assignment)  # the kernel's working copy, as autograded/<student>/<assignment>
         workdir.mkdir()
         for extra in source.parent.iterdir():  # nbgrader copies the assignment's other files over too
@@ -146,7 +163,7 @@ def grade(submission, source: Path, config: Config, sandbox: bool | None = None)
                                   "student": STUDENT},
                      "metadata": {"path": str(workdir)}}
         app = Autograde(config=config)
-        nb = nbformat.from_dict(submission)
+        nb = only_exercise(submission, exercise) if exercise else nbformat.from_dict(submission)
         nb, resources = _run(_preprocessors(app.sanitize_preprocessors, config), nb, resources)
         nb, resources = _run(_preprocessors(app.autograde_preprocessors, config), nb, resources)
         with Gradebook(f"sqlite:///{db}") as gb:
