@@ -9,8 +9,8 @@ from matplotlib.colors import to_hex
 
 from threadlab import describe_timeline, plot_timeline, record_timeline, span
 from threadlab.display import timeline_html
-from threadlab.plot import COLORS
-from threadlab.timeline import Instant, Interval, ThreadRow, Timeline
+from threadlab.plot import describe_processor
+from threadlab.timeline import Instant, Interval, State, ThreadRow, Timeline
 
 
 def made_up_timeline():
@@ -37,15 +37,16 @@ def test_one_row_per_thread_in_start_order_first_on_top():
 def test_bars_are_coloured_by_state_and_the_legend_names_each_state():
     ax = plot_timeline(made_up_timeline()).axes[0]
     colours = {c.get_label(): to_hex(c.get_facecolor()[0]) for c in ax.collections}
-    assert colours["sleeping"] == COLORS["sleeping"]
-    assert colours["joining"] == COLORS["joining"]
-    assert colours["running"] == COLORS["running"]  # the main thread's time outside its join
+    assert colours["sleeping"] == State.SLEEPING.color
+    assert colours["joining"] == State.JOINING.color
+    assert colours["running"] == State.RUNNING.color  # the main thread's time outside its join
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["running", "sleeping", "joining a thread", "thread start / end", "exception raised"]
 
 
-def test_palette_colours_are_distinct():
-    assert len(set(COLORS.values())) == len(COLORS)
+def test_each_state_looks_different_and_has_its_own_words():
+    assert len({(s.color, s.hatch) for s in State}) == len(State)
+    assert len({s.label for s in State}) == len({s.verb for s in State}) == len(State)
 
 
 def test_x_axis_is_seconds_from_the_first_event_and_markers_are_drawn():
@@ -81,7 +82,7 @@ def test_a_real_recording_draws_on_agg_with_spans_and_alt_text():
             t.join(5)
     fig = plot_timeline(tl)
     ax = fig.axes[0]
-    assert [t.get_text() for t in ax.texts] == ["setup"]
+    assert [t.get_text() for t in ax.texts if not t.get_text().startswith(" cpu ")] == ["setup"]
     assert "labelled span" in [t.get_text() for t in ax.get_legend().get_texts()]
     fig.canvas.draw()  # renders without a display
     html = timeline_html(tl)
@@ -89,12 +90,42 @@ def test_a_real_recording_draws_on_agg_with_spans_and_alt_text():
     assert "http" not in html  # self-contained
 
 
-@pytest.mark.parametrize("state", ["blocked", "queue", "waiting"])
-def test_every_waiting_state_has_its_own_colour(state):
+@pytest.mark.parametrize("state", list(State)[1:])
+def test_every_waiting_state_is_drawn_labelled_and_said_as_its_table_row_says(state):
     tl = Timeline(origin=0.0, stop=1.0, rows=[ThreadRow(0, "t", False, 0.0, 1.0)],
                   intervals=[Interval(0, state, 0.2, 0.4)])
     ax = plot_timeline(tl).axes[0]
-    assert {c.get_label(): to_hex(c.get_facecolor()[0]) for c in ax.collections}[state] == COLORS[state]
+    (bars,) = [c for c in ax.collections if c.get_label() == state]
+    assert to_hex(bars.get_facecolor()[0]) == state.color and (bars.get_hatch() or "") == state.hatch
+    assert state.label in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert f"t {state.verb} for 0.20 s in all." in describe_timeline(tl)
+
+
+def counting_threads(cpu_each: float, wall: float = 0.2, n: int = 4) -> Timeline:
+    """n threads that were running (no recorded wait) over the same `wall` seconds."""
+    rows = [ThreadRow(0, "MainThread", False, 0.0, wall + 0.01, cpu=0.0)]
+    rows += [ThreadRow(i, f"counter-{i}", False, 0.0, wall, cpu=cpu_each) for i in range(1, n + 1)]
+    return Timeline(origin=0.0, stop=wall + 0.01, rows=rows,
+                    intervals=[Interval(0, State.JOINING, 0.0, wall, "counter-1")])
+
+
+def test_threads_that_ran_together_on_one_processor_took_turns():
+    text = describe_timeline(counting_threads(cpu_each=0.05))
+    assert ("4 threads ran for 0.20 s of wall time and used 0.20 s of processor time between them: "
+            "one at a time, taking turns.") in text
+
+
+def test_threads_that_used_more_processor_than_wall_time_ran_in_parallel():
+    assert describe_processor(counting_threads(cpu_each=0.2)).endswith("more than one at a time, in parallel.")
+
+
+def test_no_claim_about_turns_when_threads_hardly_used_the_processor():
+    assert describe_processor(counting_threads(cpu_each=0.0)).endswith("between them.")
+
+
+def test_each_row_shows_its_processor_time():
+    ax = plot_timeline(counting_threads(cpu_each=0.05)).axes[0]
+    assert sorted(t.get_text() for t in ax.texts) == [" cpu 0.00 s"] + [" cpu 0.05 s"] * 4
 
 
 def test_summary_reports_the_longest_window_at_the_peak():

@@ -2,6 +2,7 @@
 
 import json
 import queue
+import socket
 import threading
 import time
 
@@ -9,6 +10,7 @@ import pytest
 
 from threadlab import record_timeline, span
 from threadlab.recorder import _PATCHES
+from threadlab.timeline import SPAN, State
 
 TIMEOUT = 5
 
@@ -33,7 +35,7 @@ def test_sleep_is_recorded_for_each_thread_with_its_name():
         assert row.start <= sleep.start and sleep.end <= row.end + 1e-9
     assert all(r.end is not None for r in tl.rows)
     assert {i.kind for i in tl.instants} == {"start", "end"}
-    assert tl.intervals_of("MainThread", "waiting") == []  # Thread.start's own wait is not the learner's
+    assert tl.intervals_of("MainThread", "event") == []  # Thread.start's own wait is not the learner's
 
 
 def test_blocked_on_a_lock_is_recorded_with_the_lock_kind():
@@ -104,7 +106,7 @@ def test_event_wait_that_blocks_is_waiting_on_an_event():
         assert not event.wait(0.02)
         event.set()
         assert event.wait(0.02)  # already set: no wait
-    (wait,) = tl.intervals_of("MainThread", "waiting")
+    (wait,) = tl.intervals_of("MainThread", "event")
     assert wait.detail == "Event" and wait.end - wait.start >= 0.02
 
 
@@ -250,5 +252,112 @@ def test_threads_alive_at_the_end_have_no_end_time():
     release.set()
     t.join(TIMEOUT)
     assert tl.row("late").end is None
-    (wait,) = tl.intervals_of("late", "waiting")  # the wait still going on is drawn up to the stop
+    (wait,) = tl.intervals_of("late", "event")  # the wait still going on is drawn up to the stop
     assert wait.end == tl.stop
+
+
+def until(condition, what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        time.sleep(0.001)
+
+
+def test_condition_waits_are_their_own_state_and_wait_for_is_one_wait_per_wakeup():
+    cond, ready = threading.Condition(), []
+
+    def consumer():
+        with cond:
+            cond.wait_for(lambda: ready)
+
+    with record_timeline() as tl:
+        t = threading.Thread(target=consumer, name="consumer")
+        t.start()
+        until(lambda: cond._waiters, "the consumer waits")
+        with cond:
+            ready.append(1)
+            cond.notify()
+        t.join(TIMEOUT)
+    assert [(i.state, i.detail) for i in tl.intervals_of("consumer")] == [("condition", "Condition")]
+
+
+def test_semaphore_waits_are_their_own_state_with_and_without_with():
+    sem = threading.BoundedSemaphore(1)
+    with record_timeline() as tl:
+        sem.acquire()
+        waiters = [threading.Thread(target=lambda: sem.acquire(timeout=TIMEOUT) and sem.release(), name="acquirer"),
+                   threading.Thread(target=lambda: sem.__enter__() and sem.release(), name="with-er")]
+        for t in waiters:
+            t.start()
+            until(lambda: sem._cond._waiters, f"{t.name} waits")
+            sem.release()
+            t.join(TIMEOUT)
+            sem.acquire()
+        sem.release()
+    for name in ("acquirer", "with-er"):
+        assert [(i.state, i.detail) for i in tl.intervals_of(name)] == [("semaphore", "BoundedSemaphore")]
+    assert tl.intervals_of("MainThread", "semaphore") == []  # an acquire that did not wait
+
+
+def test_barrier_waits_are_their_own_state_and_library_waits_are_not_recorded_twice():
+    barrier, items = threading.Barrier(2, timeout=TIMEOUT), queue.Queue()
+    with record_timeline() as tl:
+        t = threading.Thread(target=lambda: (barrier.wait(), items.get(timeout=TIMEOUT)), name="meeter")
+        t.start()
+        barrier.wait()
+        until(lambda: items.not_empty._waiters, "the meeter waits on the queue")
+        items.put(1)
+        t.join(TIMEOUT)
+    assert [i.state for i in tl.intervals_of("meeter")] in (["barrier", "queue"], ["queue"])
+    assert {i.state for i in tl.intervals} <= {"barrier", "queue", "joining", "sleeping"}  # no condition waits
+
+
+def test_socket_waits_are_network_waits_and_the_socket_class_is_left_as_it_was():
+    before = dict(vars(socket.socket))
+    with socket.create_server(("127.0.0.1", 0)) as server, record_timeline() as tl:
+        port = server.getsockname()[1]
+
+        def serve():
+            conn, _ = server.accept()
+            with conn:
+                conn.sendall(conn.recv(16))
+
+        t = threading.Thread(target=serve, name="server")
+        t.start()
+        with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as client:
+            client.sendall(b"ping")
+            assert client.recv(16) == b"ping"
+        t.join(TIMEOUT)
+    assert [i.detail for i in tl.intervals_of("server", "network")] == ["accept", "recv", "sendall"]
+    assert [i.detail for i in tl.intervals_of("MainThread", "network")][:2] == ["create_connection", "sendall"]  # its connect is inside it
+    assert "recv" in [i.detail for i in tl.intervals_of("MainThread", "network")]
+    assert dict(vars(socket.socket)) == before
+
+
+def test_every_recorded_state_has_a_row_in_the_state_table():
+    cond, sem = threading.Condition(), threading.Semaphore(0)
+    with record_timeline() as tl:
+        t = threading.Thread(target=lambda: (sem.acquire(timeout=TIMEOUT), time.sleep(0.001)), name="w")
+        t.start()
+        until(lambda: sem._cond._waiters, "w waits")
+        sem.release()
+        with cond:
+            cond.wait(0.001)
+        threading.Event().wait(0.001)
+        t.join(TIMEOUT)
+    assert tl.intervals and all(i.state in set(State) for i in tl.intervals if i.state != SPAN)
+    assert {State.SEMAPHORE, State.CONDITION, State.EVENT} <= {i.state for i in tl.intervals}
+
+
+def test_each_thread_row_carries_the_processor_time_it_used():
+    def spin():
+        end = time.thread_time() + 0.02
+        while time.thread_time() < end:
+            pass
+
+    with record_timeline() as tl:
+        t = threading.Thread(target=spin, name="spinner")
+        t.start()
+        t.join(TIMEOUT)
+    assert tl.row("spinner").cpu >= 0.02  # thread_time is that thread's own clock: it spun until 0.02 more
+    assert tl.row("MainThread").cpu is not None

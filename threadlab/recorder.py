@@ -3,8 +3,13 @@
 While `record_timeline()` is active, a few blocking calls are patched so each
 reports how long it waited and in which state: `time.sleep`, acquiring a lock
 made by `threading.Lock()`/`RLock()`, `queue.Queue.get/put`, `Thread.join`,
-`Event.wait` and `Barrier.wait`. Threads started inside the block get a row
-each. Everything patched is put back on exit, even when the block raises.
+`Event.wait`, `Condition.wait`, `Semaphore.acquire`, `Barrier.wait`, and the
+blocking calls of sockets (`accept`, `recv`, `recv_into`, `recvfrom`, `connect`,
+`sendall`, `socket.create_connection`). Waits the standard library makes for its
+own plumbing (a queue's condition, an Event's) are not the learner's and are not
+recorded twice. Threads started inside the block get a row each, with the
+processor time they used. Everything patched is put back on exit, even when the
+block raises.
 """
 
 from __future__ import annotations
@@ -14,15 +19,17 @@ import contextlib
 import functools
 import itertools
 import queue
+import socket
 import sys
 import sysconfig
 import threading
 import time
 from collections.abc import Iterator
 
-from .timeline import SPAN, Instant, Interval, ThreadRow, Timeline
+from .timeline import SPAN, Instant, Interval, State, ThreadRow, Timeline
 
 _clock = time.perf_counter
+_cpu_clock = time.thread_time
 _sleep = time.sleep
 _Lock = threading.Lock
 _RLock = threading.RLock
@@ -31,6 +38,11 @@ _queue_put = queue.Queue.put
 _join = threading.Thread.join
 _event_wait = threading.Event.wait
 _barrier_wait = threading.Barrier.wait
+_condition_wait = threading.Condition.wait
+_condition_wait_for = threading.Condition.wait_for
+_semaphore_acquire = threading.Semaphore.acquire
+_create_connection = socket.create_connection
+_SOCKET_WAITS = ("accept", "recv", "recv_into", "recvfrom", "connect", "sendall")
 _start = threading.Thread.start
 
 # Locks made by the standard library (queues, conditions, executors) are its own
@@ -51,30 +63,46 @@ class Recorder:
         self.origin = _clock()
         self._local = threading.local()
         self._next_row = itertools.count()
-        self._rows: dict[int, list] = {}  # row -> [name, daemon, start, end]; rows number threads in start order
+        self._rows: dict[int, ThreadRow] = {}  # rows number threads in start order
         self._intervals: list[tuple] = []
         self._exceptions: list[tuple] = []
         self._open: dict[int, tuple] = {}  # row -> the wait that thread is in now
 
-    def _row(self) -> int | None:
+    def row(self) -> int | None:
         """This thread's row: the recording thread and threads started while recording have one."""
         return getattr(self._local, "row", None)
 
     def thread_started(self, thread: threading.Thread) -> None:
         row = self._local.row = next(self._next_row)
-        self._rows[row] = [thread.name, thread.daemon, _clock(), None]
+        self._local.cpu = _cpu_clock()
+        self._rows[row] = ThreadRow(row, thread.name, thread.daemon, _clock())
 
-    def thread_ended(self, thread: threading.Thread) -> None:
+    def thread_ended(self, thread: threading.Thread, at: float | None = None) -> None:
         row = self._rows[self._local.row]
-        row[0], row[3] = thread.name, _clock()
+        row.name, row.end, row.cpu = thread.name, _clock() if at is None else at, _cpu_clock() - self._local.cpu
 
     def thread_raised(self, exc: BaseException) -> None:
         self._exceptions.append((self._local.row, _clock(), f"{type(exc).__name__}: {exc}"))
 
+    def add(self, row: int, state: str, start: float, end: float, detail: str = "") -> None:
+        self._intervals.append((row, state, start, end, detail))
+
+    def wait_began(self, row: int, state: str, start: float, detail: str) -> bool:
+        """False when the thread is already inside a recorded wait (create_connection's connect)."""
+        if row in self._open:
+            return False
+        self._open[row] = (row, state, start, detail)
+        return True
+
+    def wait_ended(self, row: int, state: str, start: float, end: float, detail: str) -> None:
+        self._intervals.append((row, state, start, end, detail))
+        del self._open[row]
+
     def timeline(self, stop: float) -> Timeline:
         """A snapshot at `stop`: what threads do afterwards does not leak in."""
-        rows = [ThreadRow(i, name, daemon, start, end if end is not None and end <= stop else None)
-                for i, (name, daemon, start, end) in sorted(self._rows.items())]
+        rows = [ThreadRow(r.index, r.name, r.daemon, r.start, *((r.end, r.cpu) if r.end is not None and r.end <= stop
+                                                               else (None, None)))
+                for _, r in sorted(self._rows.items())]
         instants = [Instant(r.index, "start", r.start) for r in rows[1:]]
         instants += [Instant(r.index, "end", r.end) for r in rows[1:] if r.end is not None]
         instants += [Instant(row, "exception", time, detail) for row, time, detail in self._exceptions if time <= stop]
@@ -95,21 +123,18 @@ def _waiting(state: str, detail: str, call, *args, **kwargs):
     if len(_active) == 1:  # the usual case, kept lean
         recorder = _active[0]
         row = getattr(recorder._local, "row", None)
-        if row is None:
-            return call(*args, **kwargs)
         start = _clock()
-        recorder._open[row] = (row, state, start, detail)
+        if row is None or not recorder.wait_began(row, state, start, detail):
+            return call(*args, **kwargs)
         try:
             return call(*args, **kwargs)
         finally:
-            recorder._intervals.append((row, state, start, _clock(), detail))
-            del recorder._open[row]
+            recorder.wait_ended(row, state, start, _clock(), detail)
     start = _clock()
     waits = []
     for recorder in _active:
-        row = recorder._row()
-        if row is not None:
-            recorder._open[row] = (row, state, start, detail)
+        row = recorder.row()
+        if row is not None and recorder.wait_began(row, state, start, detail):
             waits.append((recorder, row))
     if not waits:  # not recording, or a thread that was running before the recording began
         return call(*args, **kwargs)
@@ -118,8 +143,7 @@ def _waiting(state: str, detail: str, call, *args, **kwargs):
     finally:
         end = _clock()
         for recorder, row in waits:
-            recorder._intervals.append((row, state, start, end, detail))
-            del recorder._open[row]
+            recorder.wait_ended(row, state, start, end, detail)
 
 
 @functools.wraps(_sleep)
@@ -129,9 +153,9 @@ def _recorded_sleep(seconds: float) -> None:
     if seconds > 0:
         start = _clock()
         for recorder in _active:
-            local = recorder._local
-            if hasattr(local, "row"):
-                recorder._intervals.append((local.row, "sleeping", start, start + seconds, ""))
+            row = recorder.row()
+            if row is not None:
+                recorder.add(row, State.SLEEPING, start, start + seconds)
     return _sleep(seconds)
 
 
@@ -149,7 +173,7 @@ class _RecordedLock:
             return True
         if not blocking:
             return False
-        return _waiting("blocked", self._kind, self._lock.acquire, True, timeout)
+        return _waiting(State.BLOCKED, self._kind, self._lock.acquire, True, timeout)
 
     __enter__ = acquire
 
@@ -170,8 +194,12 @@ class _RecordedLock:
         return f"<recorded {self._lock!r}>"
 
 
-def _made_by_library() -> bool:
-    filename = sys._getframe(2).f_code.co_filename
+def _made_by_library(depth: int = 2) -> bool:
+    """Whether the caller `depth` frames up is the standard library's plumbing or threadlab's own."""
+    frame = sys._getframe(depth)
+    if frame.f_code is _condition_wait_for.__code__:  # wait_for's own waits belong to its caller
+        frame = frame.f_back
+    filename = frame.f_code.co_filename
     return filename.startswith(_STDLIB) or filename.startswith(_PACKAGE)
 
 
@@ -194,7 +222,7 @@ def _recorded_get(self, block=True, timeout=None):
     try:
         return _queue_get(self, False)
     except queue.Empty:
-        return _waiting("queue", "get", _queue_get, self, True, timeout)
+        return _waiting(State.QUEUE, "get", _queue_get, self, True, timeout)
 
 
 @functools.wraps(_queue_put)
@@ -204,14 +232,14 @@ def _recorded_put(self, item, block=True, timeout=None):
     try:
         return _queue_put(self, item, False)
     except queue.Full:
-        return _waiting("queue", "put", _queue_put, self, item, True, timeout)
+        return _waiting(State.QUEUE, "put", _queue_put, self, item, True, timeout)
 
 
 @functools.wraps(_join)
 def _recorded_join(self, timeout=None):
     if not self.is_alive():
         return _join(self, timeout)
-    return _waiting("joining", self.name, _join, self, timeout)
+    return _waiting(State.JOINING, self.name, _join, self, timeout)
 
 
 def _threading_internal() -> bool:
@@ -224,21 +252,49 @@ def _threading_internal() -> bool:
 def _recorded_event_wait(self, timeout=None):
     if self.is_set() or _threading_internal():
         return _event_wait(self, timeout)
-    return _waiting("waiting", "Event", _event_wait, self, timeout)
+    return _waiting(State.EVENT, "Event", _event_wait, self, timeout)
 
 
 @functools.wraps(_barrier_wait)
 def _recorded_barrier_wait(self, timeout=None):
-    return _waiting("waiting", "Barrier", _barrier_wait, self, timeout)
+    return _waiting(State.BARRIER, "Barrier", _barrier_wait, self, timeout)
+
+
+@functools.wraps(_condition_wait)
+def _recorded_condition_wait(self, timeout=None):
+    if _made_by_library():
+        return _condition_wait(self, timeout)
+    return _waiting(State.CONDITION, "Condition", _condition_wait, self, timeout)
+
+
+@functools.wraps(_semaphore_acquire)
+def _recorded_semaphore_acquire(self, blocking=True, timeout=None):
+    if _semaphore_acquire(self, False):
+        return True
+    if not blocking:
+        return False
+    if _made_by_library():
+        return _semaphore_acquire(self, True, timeout)
+    return _waiting(State.SEMAPHORE, type(self).__name__, _semaphore_acquire, self, True, timeout)
+
+
+def _network(name: str, call):
+    """`call` (a socket method, or create_connection) with its time recorded as a network wait."""
+
+    @functools.wraps(call)
+    def recorded(*args, **kwargs):
+        return _waiting(State.NETWORK, name, call, *args, **kwargs)
+
+    return recorded
 
 
 @functools.wraps(_start)
 def _recorded_start(self):
     # Follow the new thread in the recordings that follow the thread starting it.
     if len(_active) == 1:
-        recorders = _active if _active[0]._row() is not None else ()
+        recorders = _active if _active[0].row() is not None else ()
     else:
-        recorders = tuple(r for r in _active if r._row() is not None)
+        recorders = tuple(r for r in _active if r.row() is not None)
     if not recorders or "run" in vars(self):
         return _start(self)
     run = self.run
@@ -274,12 +330,18 @@ _PATCHES = [
     (threading.Thread, "join", _join, _recorded_join),
     (threading.Event, "wait", _event_wait, _recorded_event_wait),
     (threading.Barrier, "wait", _barrier_wait, _recorded_barrier_wait),
+    (threading.Condition, "wait", _condition_wait, _recorded_condition_wait),
+    (threading.Semaphore, "acquire", _semaphore_acquire, _recorded_semaphore_acquire),
+    (threading.Semaphore, "__enter__", _semaphore_acquire, _recorded_semaphore_acquire),
     (threading.Thread, "start", _start, _recorded_start),
+    (socket, "create_connection", _create_connection, _network("create_connection", _create_connection)),
+    *[(socket.socket, name, getattr(socket.socket, name), _network(name, getattr(socket.socket, name)))
+      for name in _SOCKET_WAITS],
 ]
+# Attributes a class inherits (a socket's recv is _socket.socket's): deleted again on exit, not set.
+_INHERITED = {(owner, name) for owner, name, _, _ in _PATCHES if name not in vars(owner)}
 # Names a notebook may have imported directly (`from time import sleep`).
 _ALIASES = {id(original): replacement for _, _, original, replacement in _PATCHES[:3]}
-
-
 def _rebind_aliases(namespaces: list[dict]) -> list[tuple[dict, str, object]]:
     rebound = []
     for namespace in namespaces:
@@ -306,7 +368,10 @@ def _end(recorder: Recorder) -> None:
         _active = tuple(r for r in _active if r is not recorder)
         if not _active:
             for owner, name, original, _ in _PATCHES:
-                setattr(owner, name, original)
+                if (owner, name) in _INHERITED:
+                    delattr(owner, name)
+                else:
+                    setattr(owner, name, original)
 
 
 @contextlib.contextmanager
@@ -334,7 +399,7 @@ def record_timeline() -> Iterator[Timeline]:
             if namespace.get(name) is _ALIASES[id(original)]:
                 namespace[name] = original
         stop = _clock()
-        recorder._rows[0][3] = stop
+        recorder.thread_ended(threading.current_thread(), at=stop)
         vars(result).update(vars(recorder.timeline(stop)))
 
 
@@ -348,6 +413,6 @@ def span(label: str) -> Iterator[None]:
     finally:
         end = _clock()
         for recorder in recorders:
-            row = recorder._row()
+            row = recorder.row()
             if row is not None:
-                recorder._intervals.append((row, SPAN, start, end, label))
+                recorder.add(row, SPAN, start, end, label)

@@ -8,18 +8,33 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 
-# States a thread can be seen in, in legend order. "running" is derived: the
-# part of a thread's life not covered by any recorded waiting state.
-STATES = ("running", "sleeping", "blocked", "queue", "joining", "waiting")
-STATE_LABELS = {
-    "running": "running",
-    "sleeping": "sleeping",
-    "blocked": "blocked on a lock",
-    "queue": "waiting on a queue",
-    "joining": "joining a thread",
-    "waiting": "waiting on an event",
-}
+class State(StrEnum):
+    """The one table of states a thread can be seen in, in legend order: each row is the name
+    recorded, the legend label, the verb of the text summary, the colour and hatch of its bars.
+    "running" is derived: the part of a thread's life not covered by any recorded wait.
+    Colours: the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies);
+    a hatch tells apart the states that share a colour family."""
+
+    def __new__(cls, name: str, label: str, verb: str, color: str, hatch: str = ""):
+        member = str.__new__(cls, name)
+        member._value_ = name
+        member.label, member.verb, member.color, member.hatch = label, verb, color, hatch
+        return member
+
+    RUNNING = "running", "running", "ran", "#009e73"
+    SLEEPING = "sleeping", "sleeping", "slept", "#56b4e9"
+    BLOCKED = "blocked", "blocked on a lock", "waited for a lock", "#d55e00"
+    QUEUE = "queue", "waiting on a queue", "waited on a queue", "#e69f00"
+    JOINING = "joining", "joining a thread", "joined other threads", "#cc79a7"
+    EVENT = "event", "waiting on an event", "waited on an event", "#f0e442"
+    CONDITION = "condition", "waiting on a condition", "waited on a condition", "#999999"
+    SEMAPHORE = "semaphore", "waiting on a semaphore", "waited on a semaphore", "#d55e00", "//"
+    BARRIER = "barrier", "waiting at a barrier", "waited at a barrier", "#f0e442", "//"
+    NETWORK = "network", "waiting on the network", "waited on the network", "#0072b2"
+
+
 SPAN = "span"  # a phase the code labelled itself, drawn over the states
 
 
@@ -30,6 +45,7 @@ class ThreadRow:
     daemon: bool
     start: float
     end: float | None = None  # None: still alive when the recording stopped
+    cpu: float | None = None  # processor seconds the thread used while recorded (time.thread_time)
 
 
 @dataclass(frozen=True)
@@ -83,9 +99,14 @@ class Timeline:
             gaps.append((cursor, end))
         return gaps
 
+    def cpu_time(self) -> float | None:
+        """Processor seconds all recorded threads used between them (None if not measured)."""
+        measured = [row.cpu for row in self.rows if row.cpu is not None]
+        return sum(measured) if measured else None
+
     def state_intervals(self) -> list[Interval]:
         """Recorded intervals plus the derived running ones, spans excluded."""
-        derived = [Interval(row.index, "running", a, b) for row in self.rows for a, b in self.running(row)]
+        derived = [Interval(row.index, State.RUNNING, a, b) for row in self.rows for a, b in self.running(row)]
         return derived + [i for i in self.intervals if i.state != SPAN]
 
     @property
@@ -119,8 +140,8 @@ class Timeline:
             for r in self.rows
         ]
         for i in self.state_intervals() + self.spans():
-            name = i.detail if i.state == SPAN else i.state
-            events.append({"ph": "X", "name": name, "cat": i.state, "pid": 1, "tid": i.row,
+            name = i.detail if i.state == SPAN else State(i.state).label
+            events.append({"ph": "X", "name": name, "cat": str(i.state), "pid": 1, "tid": i.row,
                            "ts": us(i.start), "dur": us(i.end) - us(i.start), "args": {"detail": i.detail}})
         for i in self.instants:
             events.append({"ph": "i", "s": "t", "name": i.kind, "pid": 1, "tid": i.row,
