@@ -111,7 +111,7 @@ def counting_threads(cpu_each: float, wall: float = 0.2, n: int = 4) -> Timeline
 
 def test_threads_that_ran_together_on_one_processor_took_turns():
     text = describe_timeline(counting_threads(cpu_each=0.05))
-    assert ("4 threads ran for 0.20 s of wall time and used 0.20 s of processor time between them: "
+    assert ("4 threads took 0.20 s of wall time and used 0.20 s of processor time between them: "
             "one at a time, taking turns.") in text
 
 

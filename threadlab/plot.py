@@ -89,7 +89,7 @@ def describe_processor(timeline: Timeline) -> str:
     start = min(row.start for row in workers)
     wall = max(row.end for row in workers) - start
     n = len(workers)
-    sentence = (f"{n} thread{'s' if n != 1 else ''} ran for {wall:.2f} s of wall time and used {cpu:.2f} s "
+    sentence = (f"{n} thread{'s' if n != 1 else ''} took {wall:.2f} s of wall time and used {cpu:.2f} s "
                 f"of processor time between them")
     if n > 1 and together > 1 and cpu > 0.05 * wall:
         if cpu <= 1.1 * wall:

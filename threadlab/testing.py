@@ -107,6 +107,13 @@ def catch_thread_exceptions() -> Iterator[list]:
         threading.excepthook = previous
 
 
+def thread_failure(caught: list) -> str:
+    """Which thread raised what, first: "worker-2 raised ValueError: boom" (from `catch_thread_exceptions`)."""
+    first = caught[0]
+    name = first.thread.name if first.thread is not None else "a thread"
+    return f"{name} raised {first.exc_type.__name__}: {first.exc_value}"
+
+
 def kernel_machinery(thread: threading.Thread) -> bool:
     """A thread the Jupyter kernel starts for itself (zmq's garbage collector, started by big output)."""
     try:

@@ -34,7 +34,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from threadlab.testing import Mistake, catch_thread_exceptions, expect, no_threads_left
+from threadlab.testing import Mistake, catch_thread_exceptions, expect, no_threads_left, thread_failure
 
 RUN_NOT_START = ("the function ran in the calling thread and the Thread was never started: "
                  "you called t.run(), which is a plain function call; call t.start() instead.")
@@ -405,14 +405,14 @@ def expect_no_thread_errors(caught: list) -> None:
     if not caught:
         return
     error = caught[0].exc_value
-    text = f"{type(error).__name__}: {error}"
+    text = thread_failure(caught)
     args_mistake = isinstance(error, TypeError) and ("positional argument" in str(error) or "iterable" in str(error))
-    expect(not args_mistake, f"the thread raised {text}. args must be a tuple: args=(value) is just value in "
+    expect(not args_mistake, f"{text}. args must be a tuple: args=(value) is just value in "
                              f"brackets, write args=(value,) with a comma.")
     unhashable = isinstance(error, TypeError) and "unhashable" in str(error)
-    expect(not unhashable, f"a thread raised {text}. Items can be any values, lists too: keep results by "
+    expect(not unhashable, f"{text}. Items can be any values, lists too: keep results by "
                            f"position (an index), not in a dict or set keyed by the item.")
-    expect(False, f"a thread raised {text}.")
+    expect(False, f"{text}.")
 
 
 def expect_in_new_threads(log: CallLog, caller: int, thread: threading.Thread | None = None) -> None:

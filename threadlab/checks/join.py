@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 
 from threadlab.testing import (Mistake, Rendezvous, call_with_timeout, catch_thread_exceptions, expect,
-                               no_threads_left)
+                               no_threads_left, thread_failure)
 
 FALLBACK = 3.0  # s: a held task is let go after this long even if the call never waits in a way the trace sees
 SLACK = 1.0  # s: how much longer than `timeout` join_all may take ("about timeout")
@@ -203,7 +203,7 @@ def check_runs_together(run_all, n: int) -> None:
     with catch_thread_exceptions() as caught, no_threads_left(hint="Every thread run_all starts must have ended."):
         call = Watched(run_all_, [task] * n).start()
         call.result(FALLBACK + BOUND, hint="Does it wait for something that never happens?")
-    expect(not caught, f"a thread raised {caught[0].exc_type.__name__ if caught else ''}.")
+    expect(not caught, f"{thread_failure(caught)}." if caught else "")
     expect(len(ran) == n, f"{len(ran)} of {n} tasks ran: start one thread for every task in the list.")
     expect(caller[0] not in ran, "a task ran in the thread that called run_all: start a thread for every task; "
                                  "the calling thread only waits for them.")
@@ -283,7 +283,7 @@ def check_run_all_waits(run_all, n: int = 5, held: tuple[int, ...] = (0, 2, 4)) 
         finally:
             open_all()
         call.result(BOUND, hint="Does it wait for something that never happens?")
-    expect(not caught, f"a thread raised {caught[0].exc_type.__name__ if caught else ''}.")
+    expect(not caught, f"{thread_failure(caught)}." if caught else "")
     running = n - len(call.at_return)
     expect(not running, f"run_all returned while {running} of its {n} tasks {'was' if running == 1 else 'were'} "
                         "still running: join every thread before returning, and without a timeout "
@@ -548,7 +548,7 @@ def check_first_wins(first_result) -> None:
                                              "the others.")
         finally:
             fs.open_all()
-    expect(not caught, f"a thread raised {caught[0].exc_type.__name__ if caught else ''}.")
+    expect(not caught, f"{thread_failure(caught)}." if caught else "")
     expect(answer != "answer 2", "first_result returned the answer of the function that finished second: the "
                                  "first answer was overwritten by a later one before it was read. Keep only the "
                                  "first one (put the answers on a Queue, or store one only if none is stored yet, "
