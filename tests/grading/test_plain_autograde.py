@@ -15,12 +15,12 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from threadlab.grading.sandbox import UID_BASE, UID_POOL, sandbox_problem
 
-from .course import ASSIGNMENT, ECHO_ONCE, answer, make_course, submit
+from .course import ASSIGNMENT, ECHO_ONCE, answer, make_course, reported, submit
 
 # The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("grading-plain")
 
-WHOAMI = "import os\nopen('uid.txt', 'w').write(str(os.getuid()))\n" + ECHO_ONCE
+WHOAMI = "import os\nprint(f'uid={os.getuid()}')\n" + ECHO_ONCE
 NO_BWRAP_PATH = str(Path(sys.executable).parent)  # nbgrader's tools, but neither bwrap nor setpriv
 
 
@@ -53,7 +53,7 @@ def score(root: Path, student: str) -> float | None:
 def test_plain_autograde_runs_student_code_in_the_sandbox(course):
     done = autograde(course, "sandboxed")
     assert done.returncode == 0, done.stderr[-2000:]
-    uid = int((course / "autograded" / "sandboxed" / ASSIGNMENT / "uid.txt").read_text())
+    uid = int(reported(course, "sandboxed", "echo", "uid"))
     assert UID_BASE <= uid < UID_BASE + UID_POOL, f"student code ran as uid {uid}"
     assert score(course, "sandboxed") == 3
 
@@ -70,5 +70,5 @@ def test_the_instructor_can_opt_out_and_is_warned(course):
     done = autograde(course, "optout", PATH=NO_BWRAP_PATH, THREADLAB_UNSANDBOXED="1")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "GRADING UNSANDBOXED" in done.stdout + done.stderr
-    assert int((course / "autograded" / "optout" / ASSIGNMENT / "uid.txt").read_text()) == os.getuid()
+    assert int(reported(course, "optout", "echo", "uid")) == os.getuid()
     assert score(course, "optout") == 3
