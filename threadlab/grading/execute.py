@@ -176,8 +176,7 @@ class BoundedExecute(Execute):
         """One line per notebook when the student's code hit the working copy's size or file size limit."""
         if self._disk_full:
             return
-        text = "".join(o.get("evalue", "") + o.get("text", "") + "".join(o.get("traceback", []))
-                       for o in cell.get("outputs", []) if failed(o))
+        text = "".join(o.get("evalue", "") + o.get("text", "") for o in cell.get("outputs", []))
         if error := next((e for e in DISK_ERRORS if e in text), None):
             self._disk_full = True
             km = self.km if isinstance(self.km, SandboxedKernelManager) else SandboxedKernelManager(config=self.config)

@@ -24,9 +24,18 @@ def apply_limits(spec: str) -> None:
         resource.setrlimit(RLIMITS[name], (int(value), int(value)))
 
 
+def seed_working_copy(seed: str) -> None:
+    """Copy the grader's working copy (read-only at `seed`) into the current directory, the kernel's own."""
+    for entry in os.scandir(seed):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, entry.name, symlinks=True)
+        else:
+            shutil.copy2(entry.path, entry.name, follow_symlinks=False)
+
+
 def main() -> None:
     if seed := os.environ.pop("THREADLAB_SEED", ""):
-        shutil.copytree(seed, os.getcwd(), symlinks=True, dirs_exist_ok=True)
+        seed_working_copy(seed)
     apply_limits(os.environ.pop("THREADLAB_LIMITS", ""))
     os.environ.pop("JPY_PARENT_PID", None)  # the kernel would otherwise watch a pid it cannot see
     from ipykernel.kernelapp import launch_new_instance

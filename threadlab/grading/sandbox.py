@@ -134,10 +134,11 @@ class Mounts:
                 self.args += ["--perms", "0755", "--dir", str(parent)]
                 self.dirs.add(str(parent))
 
-    def add(self, kind: str, *paths: str) -> None:
+    def add(self, kind: str, *paths: str, options: tuple[str, ...] = ()) -> None:
+        """`options` (--size, --perms) apply to this mount only, so they come after the parents'."""
         dest = paths[-1]
         self._parents(dest)
-        self.args += [kind, *paths]
+        self.args += [*options, kind, *paths]
         self.dirs.add(dest)
         if kind.endswith("bind"):
             self.binds.append(dest)
@@ -184,8 +185,7 @@ def system_mounts(python: str, tmp_bytes: int) -> Mounts:
     """A private /tmp first, then read-only binds of the OS and of what the kernel imports (so a venv
     or course under /tmp stays visible), then /proc and /dev."""
     mounts = Mounts()
-    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
-    mounts.add("--tmpfs", "/tmp")
+    mounts.add("--tmpfs", "/tmp", options=("--size", str(tmp_bytes), "--perms", "1777"))
     for top in SYSTEM_DIRS:
         path = Path(top)
         if path.is_symlink():
@@ -204,8 +204,7 @@ def system_mounts(python: str, tmp_bytes: int) -> Mounts:
     mounts.add("--proc", "/proc")
     mounts.add("--dev", "/dev")
     # POSIX semaphores (multiprocessing's locks, used by multiprocessing.pool.ThreadPool) live here
-    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
-    mounts.add("--tmpfs", "/dev/shm")
+    mounts.add("--tmpfs", "/dev/shm", options=("--size", str(tmp_bytes), "--perms", "1777"))
     return mounts
 
 
@@ -216,8 +215,7 @@ def bwrap_command(inner: list[str], *, workdir: str, runtime_dir: str, uid: int,
     mounts = system_mounts(inner[0], tmp_bytes)
     mounts.add("--bind", runtime_dir, runtime_dir)
     mounts.add("--ro-bind", workdir, SEED)
-    mounts.args += ["--size", str(workdir_bytes), "--perms", "1777"]
-    mounts.add("--tmpfs", workdir)
+    mounts.add("--tmpfs", workdir, options=("--size", str(workdir_bytes), "--perms", "1777"))
     return [
         bwrap_path() or "bwrap",
         # no user namespace: the uid switch below must be a real one for RLIMIT_NPROC to count
