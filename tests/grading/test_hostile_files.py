@@ -7,9 +7,11 @@ score full marks, a file of the course must stay as it was, and every student is
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 
+import nbformat
 import pytest
 
 from threadlab.grading import autograde as ag
@@ -89,6 +91,11 @@ def graded(tmp_path_factory):
     os.mkfifo(folder / "pipe")
     folder = submit(root, "nblink", {"echo.ipynb": answer(root, "echo", reference=False)})
     (folder / "threads.ipynb").symlink_to(root / "source" / ASSIGNMENT / "threads.ipynb")
+    copied = answer(root, "threads")
+    for grade_id in ["threads-run-all", "threads-test-runs"]:  # Edit → Copy, Paste below: same metadata
+        at = next(i for i, c in enumerate(copied.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+        copied.cells.insert(at + 1, copy.deepcopy(copied.cells[at]))
+    submit(root, "copied", {"echo.ipynb": answer(root, "echo"), "threads.ipynb": copied})
     before = {p: (p.stat().st_mode, p.read_bytes()) for p in [canary, *(root / "source" / ASSIGNMENT).iterdir()]}
     start = time.monotonic()
     results = {r.student: r for r in ag.autograde(root, ASSIGNMENT, overrides=SETTINGS)}
@@ -139,3 +146,14 @@ def test_a_notebook_that_is_a_link_scores_zero(graded):
     result = results["nblink"]
     assert result.graded and result.notebooks.get("threads", (0, 2))[0] == 0, result.line()
     assert "threads.ipynb is a symbolic link, not a file: refused; it scores 0" in result.problems
+
+
+def test_a_copied_cell_is_an_accident_not_a_zero(graded):
+    root, results, _, _ = graded
+    result = results["copied"]
+    assert result.graded and result.score == sum(MAX_SCORE.values()), result.line()
+    for grade_id in ["threads-run-all", "threads-test-runs"]:
+        assert f"threads.ipynb: this cell was a copy of the cell with grade id {grade_id!r}; it ran as an " \
+               "ordinary cell (the first one is graded)" in result.problems, result.problems
+    nb = nbformat.read(root / "autograded" / "copied" / ASSIGNMENT / "threads.ipynb", as_version=4)
+    assert sum("Note from the grader" in c.source for c in nb.cells if c.cell_type == "markdown") == 2

@@ -72,3 +72,21 @@ def test_the_instructor_can_opt_out_and_is_warned(course):
     assert "GRADING UNSANDBOXED" in done.stdout + done.stderr
     assert int(reported(course, "optout", "echo", "uid")) == os.getuid()
     assert score(course, "optout") == 3
+
+
+READ_SOLUTIONS = ("try:\n    print('solutions=' + repr(open('solutions.ipynb').read(20)))\n"
+                  "except OSError as exc:\n    print('solutions=denied', type(exc).__name__)\n") + ECHO_ONCE
+
+
+def test_plain_autograde_does_not_follow_links_in_the_submission(course):
+    """nbgrader itself reads a linked notebook and copies linked files, as root: the grading step undoes it."""
+    folder = submit(course, "linker", {"echo.ipynb": answer(course, "echo", {"echo-echo-once": READ_SOLUTIONS})})
+    (folder / "threads.ipynb").symlink_to(course / "source" / ASSIGNMENT / "threads.ipynb")
+    (folder / "solutions.ipynb").symlink_to(course / "source" / ASSIGNMENT / "threads.ipynb")
+    done = autograde(course, "linker")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert reported(course, "linker", "echo", "solutions").startswith("denied"), "the kernel read the solutions"
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        notebooks = {nb.name: nb.score for nb in gb.find_submission(ASSIGNMENT, "linker").notebooks}
+    assert notebooks == {"echo": 1, "threads": 0}, "a linked notebook (the solutions) scores 0"
+    assert "threads.ipynb is a symbolic link, not a notebook file" in done.stdout + done.stderr

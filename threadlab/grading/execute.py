@@ -32,6 +32,7 @@ from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Integer, Unicode
 
 from .guard_client import ask, relied_on
+from .repair import repairs
 from .sandbox import GradingKernelManager, SandboxedKernelManager, sandbox_problem
 from .submissions import not_regular, unsafe_entries
 
@@ -104,6 +105,8 @@ class BoundedExecute(Execute):
         self._failures: dict[int, list] = {}
         self.timeout_func = self._cell_timeout
         self._disk_full = False
+        for what in repairs(nb):
+            self._record(what)
         if problem := self._submitted_problem(resources or {}):
             self._stop(problem, nb.cells)
             return nb, resources
@@ -131,7 +134,7 @@ class BoundedExecute(Execute):
             return None
         for relative, _ in unsafe_entries(submitted):
             copy = Path(workdir, relative)
-            if not not_regular(copy) and copy.is_file():
+            if os.path.lexists(copy) and not not_regular(copy) and copy.is_file():
                 copy.unlink()
         name = f"{info['notebook']}.ipynb"
         kind = not_regular(submitted / name) if os.path.lexists(submitted / name) else None
