@@ -105,6 +105,7 @@ class BoundedExecute(Execute):
         self._failures: dict[int, list] = {}
         self.timeout_func = self._cell_timeout
         self._disk_full = False
+        self.resources = resources or {}  # nbclient sets it too, later: `_record` names the notebook by it
         for what in repairs(nb):
             self._record(what)
         if problem := self._submitted_problem(resources or {}):
