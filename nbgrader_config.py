@@ -3,6 +3,7 @@
 import os
 
 from threadlab.grading.execute import AUTOGRADE_PREPROCESSORS
+from threadlab.grading.repair import SANITIZE_PREPROCESSORS
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
@@ -23,6 +24,9 @@ c.Execute.raise_on_iopub_timeout = False
 c.Execute.shutdown_kernel = "immediate"
 # A student who deletes a test cell would otherwise be silently ungraded on it: put it back.
 c.OverwriteCells.add_missing_cells = True
+# A copied cell (same grade id twice) otherwise gets no grade at all (nbgrader's DeduplicateIds empties the
+# original's metadata and OverwriteCells crashes): the first keeps its id, the copy runs as an ordinary cell.
+c.Autograde.sanitize_preprocessors = SANITIZE_PREPROCESSORS
 
 # Plain `nbgrader autograde` (CLI or formgrader) would run student code with the instructor's rights
 # (read source/, rewrite gradebook.db, leave processes) and let one dead or deaf kernel sink the whole

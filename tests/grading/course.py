@@ -163,3 +163,15 @@ def leftover_processes(root: Path) -> list[int]:
             return False
 
     return [pid for uid in range(UID_BASE, UID_BASE + UID_POOL) for pid in processes_of(uid) if started_here(pid)]
+
+
+def reported(root: Path, student: str, notebook: str, key: str) -> str | None:
+    """What the student's code printed as `key=value` (the first time) in its graded notebook: files it
+    writes into its working copy end with its kernel."""
+    nb = nbformat.read(root / "autograded" / student / ASSIGNMENT / f"{notebook}.ipynb", as_version=4)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            for line in output.get("text", "").splitlines():
+                if line.startswith(key + "="):
+                    return line[len(key) + 1:]
+    return None

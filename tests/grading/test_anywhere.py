@@ -19,13 +19,13 @@ from nbgrader.api import Gradebook
 
 from threadlab.grading.sandbox import UidLease, kernel_imports, sandbox_problem, system_mounts
 
-from .course import ASSIGNMENT, MAX_SCORE, RUN_ALL, answer, make_course, submit
+from .course import ASSIGNMENT, MAX_SCORE, RUN_ALL, answer, make_course, reported, submit
 
 pytestmark = pytest.mark.xdist_group("grading-anywhere")
 
 REPO = Path(__file__).resolve().parents[2]
 WHERE = RUN_ALL.replace("    ### END SOLUTION",
-                        "    import threadlab\n    open('where.txt', 'w').write(threadlab.__file__)\n    ### END SOLUTION")
+                        "    import threadlab\n    print('where=' + threadlab.__file__)\n    ### END SOLUTION")
 
 
 def copy_package(dest: Path, origin: str) -> Path:
@@ -86,8 +86,7 @@ def test_two_graders_with_their_own_temp_dirs_grade_at_once(place):
 def test_the_kernel_imports_what_its_interpreter_resolves(place):
     """The grading process imports the course's threadlab; the kernel the one its venv points at."""
     base, python, checkout, courses, _ = place
-    where = courses[0] / "autograded" / "student-0" / ASSIGNMENT / "where.txt"
-    assert where.read_text() == str(checkout / "threadlab" / "__init__.py")
+    assert reported(courses[0], "student-0", "threads", "where") == str(checkout / "threadlab" / "__init__.py")
 
 
 def test_what_the_sandbox_cannot_read_is_named(place):

@@ -47,8 +47,8 @@ def test_staging_copies_only_regular_readable_notebooks(tmp_path):
     assert sorted(p.name for p in staging.iterdir()) == ["good.ipynb"]
     assert not (staging / "good.ipynb").is_symlink()
     text = "\n".join(staged.problems)
-    for expected in ("broken.ipynb is not valid JSON", "linked.ipynb is not a regular file",
-                     "fifo.ipynb is not a regular file", "absent.ipynb is missing", "extra files ignored: notes.txt"):
+    for expected in ("broken.ipynb is not valid JSON", "linked.ipynb is a symbolic link, not a file: refused; it scores 0",
+                     "fifo.ipynb is a FIFO, not a file: refused; it scores 0", "absent.ipynb is missing", "extra files ignored: notes.txt"):
         assert expected in text, text
 
 
@@ -146,3 +146,22 @@ def test_settings_left_out_come_from_nbgrader_config_or_the_trait(tmp_path):
     assert ag.course_setting(coursedir, BoundedExecute, "budget") == 77
     assert ag.course_setting(coursedir, GradingKernelManager, "cpu_seconds") == \
         GradingKernelManager.class_traits()["cpu_seconds"].default_value
+
+
+# -- repairs ---------------------------------------------------------------------------------------
+def test_a_copied_cell_keeps_the_first_id_and_a_cell_without_id_runs_plainly():
+    from threadlab.grading.repair import RepairCells, repairs
+
+    def graded_cell(grade_id, source):
+        return new_code_cell(source, metadata={"nbgrader": {"grade_id": grade_id, "grade": True, "locked": True,
+                                                            "solution": False, "points": 1}})
+    nb = new_notebook(cells=[graded_cell("t", "first"), graded_cell("t", "copy"), graded_cell("", "no id"),
+                             new_code_cell("plain")])
+    nb, _ = RepairCells().preprocess(nb, {})
+    kept = [(c.cell_type, c.source, c.metadata.get("nbgrader", {}).get("grade_id")) for c in nb.cells]
+    assert [k for k in kept if k[0] == "code"] == [("code", "first", "t"), ("code", "copy", None),
+                                                   ("code", "no id", None), ("code", "plain", None)]
+    assert [c.source.startswith("**Note from the grader") for c in nb.cells] == [False, True, False, True, False, False]
+    assert repairs(nb) == ["this cell was a copy of the cell with grade id 't'; it ran as an ordinary cell "
+                           "(the first one is graded)", "this cell's grading metadata had no grade id; it ran as "
+                           "an ordinary cell"]

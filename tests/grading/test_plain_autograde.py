@@ -15,12 +15,12 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from threadlab.grading.sandbox import UID_BASE, UID_POOL, sandbox_problem
 
-from .course import ASSIGNMENT, ECHO_ONCE, answer, make_course, submit
+from .course import ASSIGNMENT, ECHO_ONCE, answer, make_course, reported, submit
 
 # The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("grading-plain")
 
-WHOAMI = "import os\nopen('uid.txt', 'w').write(str(os.getuid()))\n" + ECHO_ONCE
+WHOAMI = "import os\nprint(f'uid={os.getuid()}')\n" + ECHO_ONCE
 NO_BWRAP_PATH = str(Path(sys.executable).parent)  # nbgrader's tools, but neither bwrap nor setpriv
 
 
@@ -53,7 +53,7 @@ def score(root: Path, student: str) -> float | None:
 def test_plain_autograde_runs_student_code_in_the_sandbox(course):
     done = autograde(course, "sandboxed")
     assert done.returncode == 0, done.stderr[-2000:]
-    uid = int((course / "autograded" / "sandboxed" / ASSIGNMENT / "uid.txt").read_text())
+    uid = int(reported(course, "sandboxed", "echo", "uid"))
     assert UID_BASE <= uid < UID_BASE + UID_POOL, f"student code ran as uid {uid}"
     assert score(course, "sandboxed") == 3
 
@@ -70,5 +70,23 @@ def test_the_instructor_can_opt_out_and_is_warned(course):
     done = autograde(course, "optout", PATH=NO_BWRAP_PATH, THREADLAB_UNSANDBOXED="1")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "GRADING UNSANDBOXED" in done.stdout + done.stderr
-    assert int((course / "autograded" / "optout" / ASSIGNMENT / "uid.txt").read_text()) == os.getuid()
+    assert int(reported(course, "optout", "echo", "uid")) == os.getuid()
     assert score(course, "optout") == 3
+
+
+READ_SOLUTIONS = ("try:\n    print('solutions=' + repr(open('solutions.ipynb').read(20)))\n"
+                  "except OSError as exc:\n    print('solutions=denied', type(exc).__name__)\n") + ECHO_ONCE
+
+
+def test_plain_autograde_does_not_follow_links_in_the_submission(course):
+    """nbgrader itself reads a linked notebook and copies linked files, as root: the grading step undoes it."""
+    folder = submit(course, "linker", {"echo.ipynb": answer(course, "echo", {"echo-echo-once": READ_SOLUTIONS})})
+    (folder / "threads.ipynb").symlink_to(course / "source" / ASSIGNMENT / "threads.ipynb")
+    (folder / "solutions.ipynb").symlink_to(course / "source" / ASSIGNMENT / "threads.ipynb")
+    done = autograde(course, "linker")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert reported(course, "linker", "echo", "solutions").startswith("denied"), "the kernel read the solutions"
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        notebooks = {nb.name: nb.score for nb in gb.find_submission(ASSIGNMENT, "linker").notebooks}
+    assert notebooks == {"echo": 1, "threads": 0}, "a linked notebook (the solutions) scores 0"
+    assert "threads.ipynb is a symbolic link, not a notebook file" in done.stdout + done.stderr

@@ -58,6 +58,7 @@ OPTIONS = {
     "file_size_mb": (GradingKernelManager, "file_size_mb"),
     "open_files": (GradingKernelManager, "open_files"),
     "tmp_mb": (SandboxedKernelManager, "tmp_mb"),
+    "workdir_mb": (SandboxedKernelManager, "workdir_mb"),
     "jobs": (None, "jobs"),
 }
 

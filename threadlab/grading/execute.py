@@ -17,19 +17,24 @@ student's code displayed does not count as partial credit once the test failed.
 from __future__ import annotations
 
 import json
+import os
 import time
+from pathlib import Path
 from queue import Empty
 
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import output_from_msg
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Integer, Unicode
 
 from .guard_client import ask, relied_on
+from .repair import repairs
 from .sandbox import GradingKernelManager, SandboxedKernelManager, sandbox_problem
+from .submissions import not_regular, unsafe_entries
 
 KERNEL_DIED = "your code ended the Python process (os._exit, a crash, or a resource limit: memory, CPU time, threads)"
 NO_INTERRUPT = "your code did not respond to interrupt after the cell's time limit, so the kernel was stopped"
@@ -52,6 +57,10 @@ REFUSED = ("refusing to grade: the sandbox cannot run ({problem}). Student code 
            "Fix that, or set THREADLAB_UNSANDBOXED=1 (trusted code only).")
 UNSANDBOXED = ("GRADING UNSANDBOXED: student code runs with YOUR rights (it can read source/, change "
                "gradebook.db, use the network, leave processes). Only for code you trust.")
+LINKED = "{name} is {kind}, not a notebook file: it was not graded"
+FULL = ("your code filled its working space (the working copy and /tmp are {mb} MiB each; one file at most "
+        "{file_mb} MiB): writes failed with \"{error}\"")
+DISK_ERRORS = ("No space left on device", "File too large")
 UNDONE = "Note: before this test the grader undid changes your code made to how tests run: {what}.\n"
 
 
@@ -95,11 +104,42 @@ class BoundedExecute(Execute):
         self._output_bytes: dict[int, int] = {}
         self._failures: dict[int, list] = {}
         self.timeout_func = self._cell_timeout
+        self._disk_full = False
+        self.resources = resources or {}  # nbclient sets it too, later: `_record` names the notebook by it
+        for what in repairs(nb):
+            self._record(what)
+        if problem := self._submitted_problem(resources or {}):
+            self._stop(problem, nb.cells)
+            return nb, resources
         try:
             return super().preprocess(nb, resources, km)
         except DeadKernelError:  # died outside a cell (e.g. at start): every cell is lost
             self._stop(KERNEL_DIED, nb.cells)
             return nb, self.resources
+
+    def _submitted_problem(self, resources) -> str | None:
+        """Under plain `nbgrader autograde` (threadlab's own command stages submissions first): nbgrader
+        read the submitted notebook and copied the folder's other files following links, as root. A
+        notebook that is a link is not graded; a copy of a link (the solutions, the gradebook) is removed
+        from the working copy before the kernel can read it."""
+        info = resources.get("nbgrader", {})
+        workdir = resources.get("metadata", {}).get("path")
+        if not (workdir and {"student", "assignment", "notebook"} <= info.keys()):
+            return None
+        coursedir = CourseDirectory(config=self.config)
+        if os.path.realpath(coursedir.format_path(coursedir.autograded_directory, info["student"], info["assignment"])) \
+                != os.path.realpath(workdir):
+            return None  # not nbgrader's working copy (the engine grades a notebook held in memory)
+        submitted = Path(coursedir.format_path(coursedir.submitted_directory, info["student"], info["assignment"]))
+        if not submitted.is_dir():
+            return None
+        for relative, _ in unsafe_entries(submitted):
+            copy = Path(workdir, relative)
+            if os.path.lexists(copy) and not not_regular(copy) and copy.is_file():
+                copy.unlink()
+        name = f"{info['notebook']}.ipynb"
+        kind = not_regular(submitted / name) if os.path.lexists(submitted / name) else None
+        return LINKED.format(name=name, kind=kind) if kind else None
 
     def _cell_timeout(self, cell) -> int:
         remaining = self._deadline - time.monotonic()
@@ -125,6 +165,7 @@ class BoundedExecute(Execute):
             return cell, resources
         if cell.cell_type == "code":
             self._keep_failures(cell, index)
+            self._note_full_disk(cell)
         if guarded:
             self._after_test(cell, relied, undone)
         if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
@@ -134,6 +175,16 @@ class BoundedExecute(Execute):
                 self._stop(NO_INTERRUPT, [])
                 cell.outputs.append(self._error(NO_INTERRUPT))
         return cell, resources
+
+    def _note_full_disk(self, cell) -> None:
+        """One line per notebook when the student's code hit the working copy's size or file size limit."""
+        if self._disk_full:
+            return
+        text = "".join(o.get("evalue", "") + o.get("text", "") for o in cell.get("outputs", []))
+        if error := next((e for e in DISK_ERRORS if e in text), None):
+            self._disk_full = True
+            km = self.km if isinstance(self.km, SandboxedKernelManager) else SandboxedKernelManager(config=self.config)
+            self._record(FULL.format(mb=km.workdir_mb, file_mb=km.file_size_mb, error=error))
 
     def _after_test(self, cell, relied: dict, undone: list[str]) -> None:
         if undone:

@@ -1,8 +1,10 @@
 """A grading kernel that runs student code in a bubblewrap sandbox as an unprivileged user.
 
 The kernel sees a read-only system (/usr, /etc, the Python install, the venv and
-the `threadlab` package), a private /tmp, and one writable directory: the
-submission's working copy. It has no network (loopback only), no view of
+the `threadlab` package), a private /tmp, and one writable directory: a fixed-size
+tmpfs at the working copy's path, filled (by the kernel launcher, as the sandbox uid)
+from a read-only view of the grader's working copy. Nothing the student's code makes
+there (links, FIFOs, big files) ever reaches the grader's disk: it ends with the kernel. It has no network (loopback only), no view of
 source/, the gradebook, other students or the exchange. It runs as a uid taken
 from a pool (one per running kernel, so RLIMIT_NPROC counts only its own
 threads), with limits on processes, memory, CPU time, file size and open files.
@@ -36,6 +38,7 @@ UID_POOL = 64
 # Machine-wide (not under $TMPDIR): every grader on the machine leases from the same pool, so two
 # graders never share a uid, and one never kills the other's kernel as "leftovers".
 LOCK_DIR = Path("/run/threadlab-sandbox-uids")
+SEED = "/run/threadlab-seed"  # inside the sandbox: the grader's working copy, read-only
 SYSTEM_DIRS = ["/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"]
 
 
@@ -131,10 +134,11 @@ class Mounts:
                 self.args += ["--perms", "0755", "--dir", str(parent)]
                 self.dirs.add(str(parent))
 
-    def add(self, kind: str, *paths: str) -> None:
+    def add(self, kind: str, *paths: str, options: tuple[str, ...] = ()) -> None:
+        """`options` (--size, --perms) apply to this mount only, so they come after the parents'."""
         dest = paths[-1]
         self._parents(dest)
-        self.args += [kind, *paths]
+        self.args += [*options, kind, *paths]
         self.dirs.add(dest)
         if kind.endswith("bind"):
             self.binds.append(dest)
@@ -181,8 +185,7 @@ def system_mounts(python: str, tmp_bytes: int) -> Mounts:
     """A private /tmp first, then read-only binds of the OS and of what the kernel imports (so a venv
     or course under /tmp stays visible), then /proc and /dev."""
     mounts = Mounts()
-    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
-    mounts.add("--tmpfs", "/tmp")
+    mounts.add("--tmpfs", "/tmp", options=("--size", str(tmp_bytes), "--perms", "1777"))
     for top in SYSTEM_DIRS:
         path = Path(top)
         if path.is_symlink():
@@ -201,16 +204,18 @@ def system_mounts(python: str, tmp_bytes: int) -> Mounts:
     mounts.add("--proc", "/proc")
     mounts.add("--dev", "/dev")
     # POSIX semaphores (multiprocessing's locks, used by multiprocessing.pool.ThreadPool) live here
-    mounts.args += ["--size", str(tmp_bytes), "--perms", "1777"]
-    mounts.add("--tmpfs", "/dev/shm")
+    mounts.add("--tmpfs", "/dev/shm", options=("--size", str(tmp_bytes), "--perms", "1777"))
     return mounts
 
 
-def bwrap_command(inner: list[str], *, workdir: str, runtime_dir: str, uid: int, tmp_bytes: int) -> list[str]:
-    """The bwrap + setpriv command line that runs `inner` inside the sandbox as `uid`."""
+def bwrap_command(inner: list[str], *, workdir: str, runtime_dir: str, uid: int, tmp_bytes: int,
+                  workdir_bytes: int) -> list[str]:
+    """The bwrap + setpriv command line that runs `inner` inside the sandbox as `uid`; the working copy
+    is a tmpfs of `workdir_bytes` (seeded from SEED by the kernel launcher)."""
     mounts = system_mounts(inner[0], tmp_bytes)
     mounts.add("--bind", runtime_dir, runtime_dir)
-    mounts.add("--bind", workdir, workdir)
+    mounts.add("--ro-bind", workdir, SEED)
+    mounts.add("--tmpfs", workdir, options=("--size", str(workdir_bytes), "--perms", "1777"))
     return [
         bwrap_path() or "bwrap",
         # no user namespace: the uid switch below must be a real one for RLIMIT_NPROC to count
@@ -243,6 +248,7 @@ def sandbox_env(limits: dict[str, int]) -> dict[str, str]:
         "MALLOC_ARENA_MAX": "2",
         "NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "autograde"),
         "THREADLAB_LIMITS": ",".join(f"{k}={v}" for k, v in limits.items()),
+        "THREADLAB_SEED": SEED,
     }
 
 
@@ -296,6 +302,7 @@ class SandboxedKernelManager(GradingKernelManager):
     """A kernel in a bubblewrap sandbox, as an unprivileged uid of its own, talking over unix sockets."""
 
     tmp_mb = Integer(256, help="size of the kernel's private /tmp (and of its /dev/shm), in MiB").tag(config=True)
+    workdir_mb = Integer(256, help="size of the kernel's working copy (a tmpfs), in MiB").tag(config=True)
     runtime_parent = Unicode("", help="where per-kernel runtime dirs go (default: the temp dir)").tag(config=True)
 
     _lease: UidLease | None = None
@@ -331,7 +338,7 @@ class SandboxedKernelManager(GradingKernelManager):
             for name in [path, *(os.path.join(path, f) for f in dirs + files)]:
                 os.lchown(name, uid, uid)
         wrapped = bwrap_command(cmd, workdir=workdir, runtime_dir=self._runtime, uid=uid,
-                                tmp_bytes=self.tmp_mb << 20)
+                                tmp_bytes=self.tmp_mb << 20, workdir_bytes=self.workdir_mb << 20)
         kw["env"] = sandbox_env(self.limits())
         kw["cwd"] = workdir
         return wrapped, kw
