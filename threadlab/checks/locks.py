@@ -123,7 +123,8 @@ def run_in_threads(func: Callable, argument_lists: list[list[tuple]], bound: flo
 class Store:
     """A count behind `read()` and `write(n)`.
 
-    `switch` s of sleep inside read() let other threads run between a read and its write; with
+    `switch` s of sleep in read() (after reading) and write() (before storing) let other threads run
+    between a read and its write, wherever an answer's lock begins or ends; with
     `park=True` the first write is held until the check releases it; with `fail_first_write=True` the
     first write raises ValueError.
     """
@@ -149,6 +150,8 @@ class Store:
             raise ValueError("the store is full (a failure the check makes on purpose)")
         if self.park is not None:
             self.park.stop("write")
+        if self.switch:
+            time.sleep(self.switch)
         self.value = value
 
 
@@ -277,7 +280,7 @@ class Deadlock(BaseException):
 class Bank(Progress):
     """Watches every AccountLock it opened: who holds each, who waits for which (and whether with a timeout).
 
-    With `switch` s of sleep in every read, other transfers run between a transfer's reads and writes. With
+    With `switch` s of sleep in every read and write, other transfers run between a transfer's reads and writes. With
     `park` an optional set of account names: the first write to one of them is held (`self.park`). With
     `pause_first`: a thread that has just taken its first lock waits (at most FALLBACK s) until every thread
     in `parties` holds a lock, waits for one or has returned: the switch that makes opposite lock orders meet.
@@ -416,6 +419,8 @@ class Account:
         self._check_held("wrote")
         if self.name in self.bank.parked_accounts:
             self.bank.park.stop(f"wrote account {self.name!r}")
+        if self.bank.switch:
+            time.sleep(self.bank.switch)
         self._balance = balance
 
     @property
