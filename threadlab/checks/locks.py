@@ -215,14 +215,46 @@ class Compute:
         self._count = threading.Lock()  # the check's own bookkeeping
 
     def __call__(self, key):
+        name = str(key)  # a Key's hash is the check's schedule: the check's own bookkeeping does not hash it
         with self._count:
-            self.calls[key] += 1
-            n = self.calls[key]
-        if key == self.park_key:
-            self.park.stop(f"compute({key!r})")
+            self.calls[name] += 1
+            n = self.calls[name]
+        if name == self.park_key:
+            self.park.stop(f"compute({name!r})")
         if self.switch:
             time.sleep(self.switch)
-        return f"{key}#{n}"
+        return f"{name}#{n}"
+
+
+class Key:
+    """A cache key whose `park_at`-th hash is held: a thread switch inside a dict lookup or store.
+
+    Every `key in d`, `d.get(key)`, `d[key] = v` hashes the key, so holding one hash pauses the
+    learner's code exactly between its check and its act (or inside either), wherever they are.
+    """
+
+    def __init__(self, name: str, park_at: int) -> None:
+        self.name = name
+        self.park_at = park_at
+        self.park = Park()
+        self.hashes = 0
+        self._count = threading.Lock()
+
+    def __hash__(self) -> int:
+        with self._count:
+            self.hashes += 1
+            n = self.hashes
+        if n == self.park_at:
+            self.park.stop(f"hash({self.name!r})")
+        return hash(self.name)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Key) and other.name == self.name
+
+    def __str__(self) -> str:
+        return self.name
+
+    __repr__ = __str__
 
 
 def check_cache_once(Cache, others: int = 3) -> None:
@@ -246,6 +278,32 @@ def check_cache_once(Cache, others: int = 3) -> None:
     expect(not early, "get('a') returned while compute('a') was still running: a thread asking for a key that is "
                       "being computed must wait for that value.")
     expect(results == ["a#1"] * (1 + others), f"get('a') returned {results}; expected the one value 'a#1' each time.")
+
+
+def check_cache_switch_in_lookup(Cache, others: int = 2, rounds: int = 4) -> None:
+    """A thread switch at the first thread's 1st, 2nd, ... hash of the key: still one compute, one value.
+
+    Holding a thread at any point is only a schedule, so a correct answer passes every round; the verdict
+    is what came out (how often compute ran, what get returned), never who ran when.
+    """
+    for park_at in range(1, rounds + 1):
+        compute, key = Compute(), Key("a", park_at)
+        cache = _make(Cache, compute)
+        with catch_thread_exceptions() as caught, no_threads_left(hint="Every get() should end."):
+            first = Watched(cache.get, key, name="get", progress=key.park.progress).start()
+            # an answer that hashes the key fewer than park_at times simply runs through: nothing to hold
+            key.park.progress.wait_for(lambda: key.park.holder is not None or first.returned.is_set(), BOUND)
+            calls = [Watched(cache.get, key, name="get").start() for _ in range(others)]
+            try:
+                settle(calls)
+            finally:
+                key.park.release()
+            results = [c.result(hint="Is a lock (or a wait) never released?") for c in [first, *calls]]
+        expect(not caught, f"a thread raised {_errors(caught)}.")
+        expect(compute.calls["a"] == 1, f"compute('a') ran {compute.calls['a']} times when a thread switch fell "
+                                        "between one thread's check for 'a' and its act: check-then-act. Put the "
+                                        "check and the store of the mark in one `with lock:` block.")
+        expect(results == ["a#1"] * (1 + others), f"get('a') returned {results}; expected 'a#1' each time.")
 
 
 def check_cache_keys_independent(Cache) -> None:
