@@ -79,6 +79,15 @@ CASES = [
      ["for f in fs:\n    Thread(target=lambda n=3: q.put(f(n))).start()"]),
     (m.drop_event_set, "stop.set()\nx = set()", ["x = set()"]),
     (m.call_before_submit, "pool.submit(f, x)", ["pool.submit(f(x))"]),
+    (m.one_lock_of_two, "with a.lock, b.lock:\n    pass\nwith open(p), lock:\n    pass",
+     ["with b.lock:\n    pass\nwith open(p), lock:\n    pass", "with a.lock:\n    pass\nwith open(p), lock:\n    pass",
+      "with a.lock, b.lock:\n    pass\nwith open(p):\n    pass"]),
+    (m.lock_per_call, "with self.lock:\n    pass\nwith conn:\n    pass",
+     ["with threading.Lock():\n    pass\nwith conn:\n    pass"]),
+    (m.lock_released_early, "with lock:\n    x = d.get(k)\n    d[k] = x\nwith lock:\n    y = 1",
+     ["with lock:\n    x = d.get(k)\nd[k] = x\nwith lock:\n    y = 1"]),
+    (m.unordered_locks, "first, second = sorted((a, b), key=name)", ["first, second = tuple((a, b))"]),
+    (m.drop_wait, "ready.wait()\nok = ready.wait(1)", ["ok = ready.wait(1)"]),
 ]
 
 

@@ -278,16 +278,63 @@ def one_sentinel(tree):
     return _each(tree, _statements(lambda owner, s: _loop_of(s, _is_sentinel)), _unwrap)
 
 
+def _is_lock(expr) -> bool:
+    return LOCKS.search(getattr(expr, "id", getattr(expr, "attr", ""))) is not None
+
+
 def _is_lock_block(statement) -> bool:
-    if not (isinstance(statement, ast.With) and len(statement.items) == 1):
-        return False
-    lock = statement.items[0].context_expr
-    return LOCKS.search(getattr(lock, "id", getattr(lock, "attr", ""))) is not None
+    return isinstance(statement, ast.With) and len(statement.items) == 1 and _is_lock(statement.items[0].context_expr)
 
 
 def unlocked(tree):
     """`with lock:` left out: the block races with the other threads."""
     return _each(tree, _statements(lambda owner, s: _is_lock_block(s)), _unwrap)
+
+
+def _lock_items(tree):
+    """(with statement, index) of every lock among the items of a `with a, b:` of several items."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.With) and len(node.items) > 1:
+            for index, item in enumerate(node.items):
+                if _is_lock(item.context_expr):
+                    yield node, index
+
+
+def one_lock_of_two(tree):
+    """One lock of `with a.lock, b.lock:` left out: the other account races."""
+    return _each(tree, _lock_items, lambda statement, index: statement.items.pop(index))
+
+
+def _new_lock(item):
+    item.context_expr = ast.Call(ast.Attribute(ast.Name("threading"), "Lock"), [], [])
+
+
+def lock_per_call(tree):
+    """`with threading.Lock():` for `with lock:`: a new lock every time, which nobody else waits for."""
+    return _each(tree, _nodes(lambda n: isinstance(n, ast.withitem) and _is_lock(n.context_expr)), _new_lock)
+
+
+def _release_early(block, index):
+    block.insert(index + 1, block[index].body.pop())
+
+
+def lock_released_early(tree):
+    """The last step of a `with lock:` block moved after it: the lock is let go between check and act."""
+    return _each(tree, _statements(lambda owner, s: _is_lock_block(s) and len(s.body) > 1), _release_early)
+
+
+def _as_given(call):
+    call.func, call.args, call.keywords = ast.Name("tuple"), call.args[:1], []
+
+
+def unordered_locks(tree):
+    """`sorted(...)` dropped: locks taken in the order the caller gave, so opposite orders deadlock."""
+    return _each(tree, _nodes(lambda n: isinstance(n, ast.Call) and getattr(n.func, "id", "") == "sorted"), _as_given)
+
+
+def drop_wait(tree):
+    """A `.wait()` statement dropped: the thread goes on without waiting for what it needs."""
+    return _each(tree, _statements(lambda owner, s: _is_call_statement(s, "wait") and not s.value.args), _remove)
 
 
 def _is_bounded_queue(node) -> bool:
@@ -381,7 +428,8 @@ OPERATORS = [drop_join, drop_join_loop, join_in_start_loop, join_with_timeout, j
              run_instead_of_start, call_target, args_not_tuple, flip_daemon, drop_name_or_daemon,
              drop_super_init, drop_task_done, task_done_right_after_get, drop_sentinels, one_sentinel,
              unlocked, unbounded_queue, sleep_instead_of_wait, swallow_exception, return_before_join,
-             late_binding_lambda, drop_event_set, call_before_submit]
+             late_binding_lambda, drop_event_set, call_before_submit, one_lock_of_two, lock_per_call,
+             lock_released_early, unordered_locks, drop_wait]
 OPERATOR_DOCS = {op.__name__: op.__doc__ for op in OPERATORS}
 
 
