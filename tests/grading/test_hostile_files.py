@@ -92,7 +92,7 @@ def graded(tmp_path_factory):
     folder = submit(root, "nblink", {"echo.ipynb": answer(root, "echo", reference=False)})
     (folder / "threads.ipynb").symlink_to(root / "source" / ASSIGNMENT / "threads.ipynb")
     copied = answer(root, "threads")
-    for grade_id in ["threads-run-all", "threads-test-runs"]:  # Edit → Copy, Paste below: same metadata
+    for grade_id in ["threads-run-all", "threads-run-all-test-runs"]:  # Edit → Copy, Paste below: same metadata
         at = next(i for i, c in enumerate(copied.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
         copied.cells.insert(at + 1, copy.deepcopy(copied.cells[at]))
     submit(root, "copied", {"echo.ipynb": answer(root, "echo"), "threads.ipynb": copied})
@@ -152,7 +152,7 @@ def test_a_copied_cell_is_an_accident_not_a_zero(graded):
     root, results, _, _ = graded
     result = results["copied"]
     assert result.graded and result.score == sum(MAX_SCORE.values()), result.line()
-    for grade_id in ["threads-run-all", "threads-test-runs"]:
+    for grade_id in ["threads-run-all", "threads-run-all-test-runs"]:
         assert f"threads.ipynb: this cell was a copy of the cell with grade id {grade_id!r}; it ran as an " \
                "ordinary cell (the first one is graded)" in result.problems, result.problems
     nb = nbformat.read(root / "autograded" / "copied" / ASSIGNMENT / "threads.ipynb", as_version=4)
