@@ -175,12 +175,12 @@ def main(args) -> int:
               file=sys.stderr)
         return 2
     console.print(summary(results, sorted({r.assignment for r in results} | {a for a, _ in unstarted})))
-    stopped = [r for r in results if INTERRUPTED in r.problems]
+    stopped = sorted((r.student, r.assignment) for r in results if INTERRUPTED in r.problems)
     if stopped or unstarted:
-        console.print("interrupted: not graded: " + ", ".join(f"{r.student} {r.assignment}" for r in stopped) +
-                      " (partial grades removed)" + ("; not started: " + ", ".join(f"{s} {a}" for a, s in unstarted)
-                                                     + " (earlier grades, if any, kept)" if unstarted else ""),
-                      markup=False, highlight=False)
+        console.print("interrupted: not graded: " + "; ".join(
+            [", ".join(f"{s} {a}" for s, a in stopped) + " (in progress: partial grades removed)"] * bool(stopped) +
+            [", ".join(f"{s} {a}" for a, s in sorted(unstarted, key=lambda t: t[::-1]))
+             + " (not started: earlier grades, if any, kept)"] * bool(unstarted)), markup=False, highlight=False)
     if args.unsandboxed:
         sys.stderr.write(UNSANDBOXED_WARNING)
     return 2 if unstarted else exit_status(results)
