@@ -12,6 +12,7 @@ $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	mkdir -p exchange && chmod 0777 exchange  # nbgrader's exchange (Exchange.root in nbgrader_config.py)
 	touch $@
 
 # Debian packages the grader's sandbox needs (installed when missing and we are root).

@@ -11,6 +11,11 @@ c.CourseDirectory.course_id = "threadlab"
 # Grading output stays out of git; release/ is generated and committed.
 c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
+# nbgrader's default exchange (/usr/local/share/nbgrader/exchange) does not exist on a fresh machine, so
+# release, fetch, submit and collect fail: use the course's own exchange/ (`make setup` creates it, and
+# `nbgrader release_assignment` would), or the directory THREADLAB_EXCHANGE names.
+c.Exchange.root = os.environ.get("THREADLAB_EXCHANGE") or os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                                        "exchange")
 
 # A spin or deadlock in one cell is interrupted after this many seconds: it costs that
 # cell, not the whole run (nbgrader's default of 30 s per cell makes hostile notebooks slow).

@@ -21,11 +21,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from threadlab.build import run_nbgrader
+from threadlab.grading.course import scratch_course
 from threadlab.grading.feedback import hidden_lines
 from threadlab.grading.sandbox import sandbox_problem
 
-from .grading.course import KERNEL, ROOT, RUN_ALL, meta
+from .grading.course import KERNEL, RUN_ALL, meta
 
 # The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("feedback-timeline")
@@ -93,18 +93,16 @@ def feedback(tmp_path_factory):
     if sandbox_problem():
         pytest.skip(f"the sandbox cannot run here: {sandbox_problem()}")
     root = tmp_path_factory.mktemp("timeline-course")
-    (root / "nbgrader_config.py").write_text((ROOT / "nbgrader_config.py").read_text())
     source = root / "source" / ASSIGNMENT / "threads.ipynb"
     source.parent.mkdir(parents=True)
     nbformat.write(course_notebook(), source)
-    run_nbgrader(root, "generate_assignment", ASSIGNMENT, "--force", "--log-level=WARN",
-                 check=True, capture_output=True, timeout=CLI_TIMEOUT)
+    scratch_course(root)
     submit(root, "serial", SERIAL)
     submit(root, "good", RUN_ALL)
 
     graded = grading(root, "autograde", ASSIGNMENT, "--timeout", "15", "--budget", "60", "--jobs", "2")
     assert graded.returncode == 0, graded.stdout + graded.stderr
-    assert "serial: 1/2" in graded.stdout and "good: 2/2" in graded.stdout, graded.stdout
+    assert f"serial {ASSIGNMENT}: 1/2" in graded.stdout and f"good {ASSIGNMENT}: 2/2" in graded.stdout, graded.stdout
     given = grading(root, "feedback", ASSIGNMENT)
     assert given.returncode == 0, given.stdout + given.stderr
     pages = {student: (root / "feedback" / student / ASSIGNMENT / "threads.html").read_text()

@@ -32,14 +32,13 @@ from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute
 from traitlets.config.loader import PyFileConfigLoader
 
-from threadlab.build import run_nbgrader
+from threadlab.grading.course import scratch_course
 
 from .grading.course import KERNEL, meta
 
 # The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("nbgrader-config")
 
-ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "waits"
 NOTEBOOKS = ("first", "second")  # two, so a failure in one can be seen not to touch the other
 TESTS = ("test-gives-up", "test-sees-set")  # in notebook order, 1 point each
@@ -103,14 +102,11 @@ def waits_notebook():
 def course(tmp_path_factory):
     """A course with this repository's nbgrader_config.py and one assignment of two notebooks."""
     root = tmp_path_factory.mktemp("config-course")
-    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
     for name in NOTEBOOKS:
         path = root / "source" / ASSIGNMENT / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(waits_notebook(), path)
-    run_nbgrader(root, "generate_assignment", ASSIGNMENT, "--force", "--log-level=WARN",
-                 check=True, capture_output=True, timeout=RUN_BOUND)
-    return root
+    return scratch_course(root)
 
 
 def course_config(root: Path):

@@ -6,7 +6,6 @@ d. the untouched release scores 0 everywhere, each stub failing at once (no cell
 """
 
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from nbclient import NotebookClient
 from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
-from threadlab.build import run_nbgrader
+from threadlab.grading.course import run_nbgrader, scratch_course
 from threadlab.grading.engine import course_config, nbgrader_meta
 
 from .conftest import ROOT, source_notebooks
@@ -87,11 +86,7 @@ def test_c_release_has_no_solutions_and_no_hidden_tests(path):
 @pytest.fixture
 def course(tmp_path, path):
     """A course directory with this notebook's assignment generated, as an instructor has it."""
-    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
-    assignment = path.parent.name
-    shutil.copytree(path.parent, tmp_path / "source" / assignment)
-    run_nbgrader(tmp_path, "generate_assignment", assignment, "--force", check=True, capture_output=True)
-    return tmp_path
+    return scratch_course(tmp_path, path.parent)
 
 
 def autograde(course: Path, path: Path, student: str, notebook) -> tuple[dict[str, float], object]:

@@ -9,12 +9,11 @@ a first cell that tells a self-learner how to check their work.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
+
+from .grading.course import assignments, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,23 +22,6 @@ SELF_LEARNER_NOTE = """\
 > When you are done, check your work with the hidden tests from a terminal in the course folder:
 > `make check NB={path}` (or `python -m threadlab.check {path}`).
 > Save the notebook first: the check reads the file."""
-
-
-def assignments(root: Path) -> list[str]:
-    return sorted(p.name for p in (root / "source").iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
-
-
-def run_nbgrader(root: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    """Run an nbgrader command in a course directory with this interpreter's tools on PATH.
-
-    nbgrader runs `alembic` by name, which a virtualenv only provides on its own PATH.
-    """
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env, **kwargs)
-
-
-def generate_release(root: Path, assignment: str) -> None:
-    run_nbgrader(root, "generate_assignment", assignment, "--force", "--log-level=WARN", check=True)
 
 
 def self_learner_edition(release_nb: Path, relative: str):
@@ -52,7 +34,7 @@ def self_learner_edition(release_nb: Path, relative: str):
 
 def build(root: Path = ROOT, only: list[str] | None = None) -> None:
     for assignment in only or assignments(root):
-        generate_release(root, assignment)
+        generate(root, assignment)
         for release_nb in sorted((root / "release" / assignment).glob("*.ipynb")):
             relative = f"notebooks/{assignment}/{release_nb.name}"
             target = root / relative

@@ -14,10 +14,9 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from threadlab.build import run_nbgrader
+from threadlab.grading.course import scratch_course
 from threadlab.grading.sandbox import UID_BASE, UID_POOL, processes_of
 
-ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "threads"
 SECRET = "HIDDEN_SECRET_7f3a"  # appears only in a hidden test: it must never reach a student
 
@@ -109,15 +108,11 @@ MAX_SCORE = {"threads": 2.0, "echo": 1.0}
 
 def make_course(root: Path) -> Path:
     """A course directory with the repo's nbgrader_config.py and the released assignment."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
     for name, build in NOTEBOOKS.items():
         path = root / "source" / ASSIGNMENT / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(build(), path)
-    run_nbgrader(root, "generate_assignment", ASSIGNMENT, "--force", "--log-level=WARN",
-                 check=True, capture_output=True)
-    return root
+    return scratch_course(root)
 
 
 def answer(root: Path, notebook: str, replace: dict[str, str] | None = None, reference: bool = True):

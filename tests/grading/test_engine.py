@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from threadlab.build import run_nbgrader
+from threadlab.grading.course import run_nbgrader
 from threadlab.grading.engine import course_config, grade
 from threadlab.grading.execute import BUDGET
 from threadlab.grading.sandbox import sandbox_problem

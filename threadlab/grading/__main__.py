@@ -1,19 +1,9 @@
-"""python -m threadlab.grading {autograde,feedback} <assignment> ..."""
+"""python -m threadlab.grading {autograde,feedback} …: the older spelling of `threadlab grade|feedback`."""
 
-import argparse
 import sys
 
-from . import autograde, feedback
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m threadlab.grading", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    autograde.add_arguments(commands.add_parser("autograde", help="grade submissions in the sandbox"))
-    feedback.add_arguments(commands.add_parser("feedback", help="write private feedback HTML"))
-    args = parser.parse_args(argv)
-    return (autograde.main if args.command == "autograde" else feedback.main)(args)
-
+from ..cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    argv = sys.argv[1:]
+    sys.exit(main(["grade", *argv[1:]] if argv[:1] == ["autograde"] else argv, prog="python -m threadlab.grading"))

@@ -1,41 +1,38 @@
-"""Autograde an assignment with nbgrader, one sandboxed process per student, in parallel.
+"""Autograde one student's submission of one assignment, in this process, with nbgrader's converter.
 
-    python -m threadlab.grading autograde <assignment> [--student S ...] [--unsandboxed]
+For a submission: check and stage it (`submissions.py`), run nbgrader's own `Autograde` converter on the
+staged copy with `BoundedExecute` (sandboxed kernel, per-cell timeout, per-notebook budget), and read the
+scores back from the gradebook. The converter writes autograded/ and the gradebook exactly as
+`nbgrader autograde --student S` does. A submission that cannot be graded loses its old grade (no stale
+grades) and gets a one-line reason.
 
-For each student: check and stage the submission (`submissions.py`), run `nbgrader autograde`
-with `BoundedExecute` (sandboxed kernel, per-cell timeout, per-notebook budget), and read the
-scores back from the gradebook. A student who cannot be graded loses their old grade (no
-stale grades) and gets a one-line reason; everyone else is graded.
-
-Exit status: 0 all graded cleanly, 1 all graded but with problems, 2 someone could not be graded.
+`threadlab grade` (`classgrade.py`) runs this in long-lived worker processes; this module also holds the
+grading settings the command line maps onto (OPTIONS).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
-import sys
-import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+import warnings
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
-
 from nbgrader.preprocessors import Execute
-from traitlets import Integer
-from traitlets.config import Configurable
+from sqlalchemy.exc import SAWarning
+from traitlets import Integer, Unicode
+from traitlets.config import Config, Configurable
 
-from ..build import run_nbgrader
-from .engine import course_config
+from .course import course_directory
 from .execute import AUTOGRADE_PREPROCESSORS, BoundedExecute
-from .sandbox import GradingKernelManager, SandboxedKernelManager, sandbox_problem
+from .sandbox import GradingKernelManager, SandboxedKernelManager
 from .submissions import stage
-
-OK, PROBLEMS, FAILED = 0, 1, 2
 
 UNSANDBOXED_WARNING = """\
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
@@ -44,6 +41,14 @@ UNSANDBOXED_WARNING = """\
 !! and leave processes behind. Only do this for code you trust.                             !!
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 """
+
+
+class ClassGrading(Configurable):
+    """How a whole class is graded (settable in nbgrader_config.py like the rest)."""
+
+    jobs = Integer(os.cpu_count() or 1, help="submissions graded at once (worker processes)").tag(config=True)
+    events_file = Unicode("grading-events.jsonl",
+                          help="JSON lines, one per graded submission (relative to the course)").tag(config=True)
 
 
 # The command line's options are the course's traitlets, as nbgrader's own aliases are: a value given
@@ -59,57 +64,86 @@ OPTIONS = {
     "open_files": (GradingKernelManager, "open_files"),
     "tmp_mb": (SandboxedKernelManager, "tmp_mb"),
     "workdir_mb": (SandboxedKernelManager, "workdir_mb"),
-    "jobs": (None, "jobs"),
+    "jobs": (ClassGrading, "jobs"),
 }
-
-
-class ClassGrading(Configurable):
-    """How a whole class is graded (settable in nbgrader_config.py like the rest)."""
-
-    jobs = Integer(min(2, os.cpu_count() or 1), help="students graded at once").tag(config=True)
 
 
 def setting(name: str) -> str:
     cls, trait = OPTIONS[name]
-    return f"{(cls or ClassGrading).__name__}.{trait}"
+    return f"{cls.__name__}.{trait}"
 
 
 def overrides_from(args) -> dict:
     """The settings a command line gives, as "Class.trait": value; options left out are not there."""
-    overrides = {setting(name): value for name in OPTIONS if (value := getattr(args, name)) is not None}
-    if args.unsandboxed:
+    overrides = {setting(name): value for name in OPTIONS if (value := getattr(args, name, None)) is not None}
+    if getattr(args, "unsandboxed", False):
         overrides["BoundedExecute.sandbox"] = False
     return overrides
 
 
-def nbgrader_args(overrides: dict, events: Path) -> list[str]:
-    """nbgrader command-line settings: the grading pipeline, the event log, then each override."""
-    args = [f"--Autograde.autograde_preprocessors={AUTOGRADE_PREPROCESSORS!r}",
-            f"--BoundedExecute.events_file={str(events)!r}"]
-    return args + [f"--{key}={value!r}" for key, value in overrides.items() if not key.startswith("ClassGrading.")]
+def add_setting_arguments(parser) -> None:
+    """One option per OPTIONS entry, its help and default taken from the trait."""
+    for name, (cls, trait) in OPTIONS.items():
+        spec = cls.class_traits()[trait]
+        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=None, metavar="N",
+                            help=f"{spec.help} ({setting(name)}; default: the course's nbgrader_config.py, "
+                                 f"else {spec.default_value})")
+
+
+def grading_config(root: Path, overrides: dict) -> Config:
+    """The course's nbgrader_config.py, then this run's overrides, then the grading pipeline."""
+    config = Config(course_directory(root).config)
+    for key, value in overrides.items():
+        cls, trait = key.split(".")
+        config[cls][trait] = value
+    config.Autograde.autograde_preprocessors = [TimedExecute, *AUTOGRADE_PREPROCESSORS[1:]]
+    config.BaseConverter.force = True
+    return config
+
+
+class TimedExecute(BoundedExecute):
+    """BoundedExecute that notes how long each notebook's kernel ran (start, cells, shutdown)."""
+
+    def preprocess(self, nb, resources=None, km=None):
+        start = time.monotonic()
+        try:
+            return super().preprocess(nb, resources, km)
+        finally:
+            EXECUTED[self.resources.get("nbgrader", {}).get("notebook", "?")] = time.monotonic() - start
+
+
+EXECUTED: dict[str, float] = {}  # notebook name → seconds, for the submission being graded in this process
 
 
 @dataclass
-class StudentResult:
+class NotebookResult:
+    score: float
+    max_score: float
+    execute_seconds: float | None  # None: not run (missing or unreadable)
+    bounds: list[str] = field(default_factory=list)  # why BoundedExecute stopped or zeroed cells
+
+
+@dataclass
+class Result:
+    """One submission (a student's work on one assignment)."""
+
+    assignment: str
     student: str
     graded: bool
     score: float = 0.0
     max_score: float = 0.0
-    notebooks: dict[str, tuple[float, float]] = field(default_factory=dict)
+    notebooks: dict[str, NotebookResult] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def line(self) -> str:
-        head = (f"{self.student}: {self.score:g}/{self.max_score:g}" if self.graded
-                else f"{self.student}: NOT GRADED")
+        head = (f"{self.student} {self.assignment}: {self.score:g}/{self.max_score:g}" if self.graded
+                else f"{self.student} {self.assignment}: NOT GRADED")
         return head + "".join(f"\n    - {p}" for p in self.problems)
 
-
-def course_directory(root: Path) -> CourseDirectory:
-    """The course's nbgrader settings (db_url, directory names), read from its nbgrader_config.py."""
-    coursedir = CourseDirectory(config=course_config(root))
-    coursedir.root = str(root)
-    return coursedir
+    def event(self, **extra) -> dict:
+        """The JSON line for the grading events file (docs/grading.md, "Grading events")."""
+        return {**extra, **asdict(self)}
 
 
 def notebook_names(db_url: str, assignment: str) -> list[str]:
@@ -118,7 +152,7 @@ def notebook_names(db_url: str, assignment: str) -> list[str]:
 
 
 def forget_grade(coursedir: CourseDirectory, assignment: str, student: str) -> None:
-    """No stale grade: a submission that could not be graded now has no grade at all."""
+    """No stale or partial grade: a submission that could not be graded now has no grade at all."""
     with Gradebook(coursedir.db_url) as gb:
         try:
             gb.remove_submission(assignment, student)
@@ -133,115 +167,81 @@ def scores(db_url: str, assignment: str, student: str) -> dict[str, tuple[float,
         return {nb.name: (nb.score, nb.max_score) for nb in submission.notebooks}
 
 
-def nbgrader_error(output: str) -> str:
-    lines = [l for l in output.splitlines() if "[ERROR]" in l or "Error" in l]
-    return (lines[-1] if lines else (output.strip().splitlines() or ["no output"])[-1])[:300]
+class Errors(logging.Handler):
+    """The converter's error lines, for a one-line reason."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record) -> None:
+        self.lines.append(record.getMessage())
+
+    def reason(self) -> str:
+        useful = [l for line in self.lines for l in line.strip().splitlines() if "Error" in l or "error" in l]
+        return ((useful or self.lines or ["no reason given"])[-1]).strip()[:300]
 
 
-def grade_student(root: Path, coursedir: CourseDirectory, assignment: str, student: str,
-                  overrides: dict, staging: Path) -> StudentResult:
+def grade(root: Path, assignment: str, student: str, overrides: dict, staging: Path) -> Result:
+    """Grade one submission; `overrides` maps "Class.trait" to a value for this run only."""
     start = time.monotonic()
-    result = _grade_student(root, coursedir, assignment, student, overrides, staging)
-    result.seconds = time.monotonic() - start
+    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's own autoflush notices
+    result = _grade(root, assignment, student, grading_config(root, overrides), staging)
+    result.seconds = round(time.monotonic() - start, 3)
     return result
 
 
-def _grade_student(root: Path, coursedir: CourseDirectory, assignment: str, student: str,
-                   overrides: dict, staging: Path) -> StudentResult:
+def _grade(root: Path, assignment: str, student: str, config: Config, staging: Path) -> Result:
+    coursedir = CourseDirectory(config=config)
+    coursedir.root = str(root)
     names = notebook_names(coursedir.db_url, assignment)
     submitted = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
-    staged = stage(submitted, staging / student / assignment, student, names)
-    result = StudentResult(student, graded=False, problems=list(staged.problems))
+    staged_dir = staging / student / assignment
+    shutil.rmtree(staged_dir, ignore_errors=True)
+    staged = stage(submitted, staged_dir, student, names)
+    result = Result(assignment, student, graded=False, problems=list(staged.problems))
     if not staged.notebooks:
         forget_grade(coursedir, assignment, student)
         result.problems.append("could not grade: no readable notebook in the submission")
         return result
-    events = staging / f"{student}.events"
-    budget = overrides.get("BoundedExecute.budget", course_setting(coursedir, BoundedExecute, "budget"))
-    hard_limit = len(names) * (budget + 60) + 120  # never reached unless nbgrader itself hangs
+    events = staging / f"{student}.{assignment}.events"
+    events.unlink(missing_ok=True)
+    config.BoundedExecute.events_file = str(events)
+    coursedir.submitted_directory = str(staging)
+    coursedir.assignment_id, coursedir.student_id = assignment, student
+    log = logging.getLogger(f"threadlab.grading.autograde.{os.getpid()}")
+    log.propagate, log.handlers = False, [errors := Errors()]
+    EXECUTED.clear()
     try:
-        done = run_nbgrader(root, "autograde", assignment, "--student", student, "--force",
-                            f"--CourseDirectory.submitted_directory={str(staging)!r}",
-                            *nbgrader_args(overrides, events),
-                            capture_output=True, text=True, timeout=hard_limit)
-    except Exception as exc:  # subprocess.TimeoutExpired: the child is killed, its kernel dies with it
+        Autograde(coursedir=coursedir, config=config, log=log).start()
+    except Exception as exc:  # NbGraderException after nbgrader logged why, or anything else
         forget_grade(coursedir, assignment, student)
-        result.problems.append(f"could not grade: {exc}")
+        result.problems.append(f"could not grade: {errors.reason() if errors.lines else exc}")
         return result
-    if done.returncode != 0:
-        forget_grade(coursedir, assignment, student)
-        result.problems.append(f"could not grade: {nbgrader_error(done.stdout + done.stderr)}")
-        return result
+    bounds: dict[str, list[str]] = {}
     if events.exists():
         for line in events.read_text().splitlines():
             event = json.loads(line)
+            bounds.setdefault(event["notebook"], []).append(event["reason"])
             result.problems.append(f"{event['notebook']}.ipynb: {event['reason']}")
     result.graded = True
-    result.notebooks = scores(coursedir.db_url, assignment, student)
-    result.score = sum(s for s, _ in result.notebooks.values())
-    result.max_score = sum(m for _, m in result.notebooks.values())
+    for name, (score, max_score) in scores(coursedir.db_url, assignment, student).items():
+        seconds = EXECUTED.get(name)
+        result.notebooks[name] = NotebookResult(score, max_score, None if seconds is None else round(seconds, 3),
+                                                bounds.get(name, []))
+    result.score = sum(nb.score for nb in result.notebooks.values())
+    result.max_score = sum(nb.max_score for nb in result.notebooks.values())
     return result
 
 
 def students_of(coursedir: CourseDirectory, assignment: str) -> list[str]:
     base = Path(coursedir.root) / coursedir.submitted_directory
-    return sorted(p.name for p in base.iterdir() if (p / assignment).exists()) if base.is_dir() else []
+    return sorted(p.name for p in base.iterdir() if (p / assignment).is_dir()) if base.is_dir() else []
 
 
-def course_setting(coursedir: CourseDirectory, cls, trait: str):
-    """A setting as the course has it: nbgrader_config.py, else the trait's default."""
-    return getattr(cls(config=coursedir.config), trait)
-
-
-def autograde(root: Path, assignment: str, students: list[str] | None = None,
-              overrides: dict | None = None) -> list[StudentResult]:
-    """Grade each student; `overrides` maps "Class.trait" to a value for this run only."""
-    overrides = dict(overrides or {})
-    coursedir = course_directory(root)
-    students = students or students_of(coursedir, assignment)
-    jobs = overrides.get("ClassGrading.jobs", course_setting(coursedir, ClassGrading, "jobs"))
-    with tempfile.TemporaryDirectory(prefix="threadlab-grading-") as staging:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = [pool.submit(grade_student, root, coursedir, assignment, s, overrides, Path(staging))
-                       for s in students]
-            return [f.result() for f in futures]
-
-
-def exit_status(results: list[StudentResult]) -> int:
+def exit_status(results: list[Result]) -> int:
+    """0 all graded cleanly, 1 all graded but with problems, 2 someone could not be graded."""
     if any(not r.graded for r in results):
-        return FAILED
-    return PROBLEMS if any(r.problems for r in results) else OK
+        return 2
+    return 1 if any(r.problems for r in results) else 0
 
-
-def main(args) -> int:
-    root = Path(args.course).resolve()
-    if args.unsandboxed:
-        sys.stderr.write(UNSANDBOXED_WARNING)
-    else:
-        problem = sandbox_problem()
-        if problem:
-            print(f"refusing to grade: the sandbox cannot run ({problem}).\n"
-                  "Fix that, or pass --unsandboxed to run student code with your rights.", file=sys.stderr)
-            return FAILED
-    results = autograde(root, args.assignment, args.student or None, overrides_from(args))
-    if not results:
-        print(f"no submissions for {args.assignment} under {root}", file=sys.stderr)
-        return FAILED
-    for r in results:
-        print(r.line())
-    if args.unsandboxed:
-        sys.stderr.write(UNSANDBOXED_WARNING)
-    return exit_status(results)
-
-
-def add_arguments(parser) -> None:
-    parser.add_argument("assignment")
-    parser.add_argument("--student", action="append", help="only this student (repeatable)")
-    parser.add_argument("--course", default=os.getcwd(), help="course directory (default: the current one)")
-    parser.add_argument("--unsandboxed", action="store_true",
-                        help="run student code WITHOUT the sandbox, with your rights (trusted code only)")
-    for name, (cls, trait) in OPTIONS.items():
-        spec = (cls or ClassGrading).class_traits()[trait]
-        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=None, metavar="N",
-                            help=f"{spec.help} ({setting(name)}; default: the course's nbgrader_config.py, "
-                                 f"else {spec.default_value})")

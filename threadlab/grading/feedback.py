@@ -1,6 +1,6 @@
 """Private feedback: nbgrader's generate_feedback, minus the hidden tests and external resources.
 
-    python -m threadlab.grading feedback <assignment> [--student S ...]
+    threadlab feedback [ASSIGNMENT ...] [--student S ...]
 
 nbgrader's feedback HTML shows the hidden tests' source, tracebacks that quote hidden lines,
 and loads MathJax from a CDN. Here each test cell shows only its visible part; a failed test
@@ -15,10 +15,11 @@ import re
 import sys
 from pathlib import Path
 
+from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
 
-from ..build import run_nbgrader
+from .course import course_directory, run_nbgrader
 
 BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 PREPROCESSORS = ["nbgrader.preprocessors.GetGrades", "threadlab.grading.feedback.HideHiddenTests",
@@ -100,10 +101,13 @@ def generate(root: Path, assignment: str, students: list[str] | None = None) -> 
 
 
 def main(args) -> int:
-    return generate(Path(args.course).resolve(), args.assignment, args.student)
+    root = Path(args.course).resolve()
+    with Gradebook(course_directory(root).db_url) as gb:
+        assignments = args.assignment or sorted(a.name for a in gb.assignments if a.submissions)
+    return max([generate(root, a, args.student) for a in assignments], default=0)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("assignment")
+    parser.add_argument("assignment", nargs="*", help="assignments (default: every one with submissions)")
     parser.add_argument("--student", action="append", help="only this student (repeatable)")
     parser.add_argument("--course", default=os.getcwd(), help="course directory (default: the current one)")
