@@ -42,3 +42,7 @@ c.Autograde.autograde_preprocessors = AUTOGRADE_PREPROCESSORS
 # with "refusing to grade" and writes no grade. THREADLAB_UNSANDBOXED=1 opts out (trusted code only;
 # every notebook logs a loud warning).
 c.BoundedExecute.sandbox = os.environ.get("THREADLAB_UNSANDBOXED") != "1"
+# The gradebook: nbgrader's SQLite gradebook.db in the course, unless THREADLAB_DB_URL names another
+# (postgresql+psycopg://user:password@host/db: shards on several machines share one; deploy/README.md).
+if os.environ.get("THREADLAB_DB_URL"):
+    c.CourseDirectory.db_url = os.environ["THREADLAB_DB_URL"]

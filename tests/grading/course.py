@@ -106,13 +106,13 @@ SOLUTIONS = {"threads": {"threads-run-all": RUN_ALL}, "echo": {"echo-echo-once":
 MAX_SCORE = {"threads": 2.0, "echo": 1.0}
 
 
-def make_course(root: Path) -> Path:
-    """A course directory with the repo's nbgrader_config.py and the released assignment."""
+def make_course(root: Path, **config) -> Path:
+    """A course directory with the repo's nbgrader_config.py (or `config=`) and the released assignment."""
     for name, build in NOTEBOOKS.items():
         path = root / "source" / ASSIGNMENT / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(build(), path)
-    return scratch_course(root)
+    return scratch_course(root, **config)
 
 
 def answer(root: Path, notebook: str, replace: dict[str, str] | None = None, reference: bool = True):

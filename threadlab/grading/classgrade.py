@@ -5,7 +5,8 @@
 Each worker imports nbgrader once and then runs nbgrader's own Autograde converter in-process on one
 submission at a time (`autograde.grade`): every notebook in a fresh sandboxed kernel with its budget. Every
 worker writes through nbgrader's Gradebook (SQLite serialises the short write transactions, PostgreSQL
-its own way); the one row submissions share, the student, is made here before any worker starts.
+its own way); the rows submissions share (schema, course, student) are made first, one grading run at a
+time (`gradebook.py`), so shards on many machines can write one PostgreSQL gradebook at once.
 One JSON line per submission goes to the grading events file (docs/grading.md, "Grading events").
 """
 
@@ -28,6 +29,7 @@ from .autograde import (UNSANDBOXED_WARNING, ClassGrading, Result, add_setting_a
                         grade, notebook_names, overrides_from, students_of)
 from .course import course_directory, course_setting
 from .execute import BoundedExecute
+from .gradebook import prepare
 from .pool import Lost, Pool
 from .progress import progress, summary
 from .sandbox import sandbox_problem
@@ -78,13 +80,6 @@ def gradebook_assignments(db_url: str) -> list[str]:
         return sorted(a.name for a in gb.assignments)
 
 
-def add_students(db_url: str, students: set[str]) -> None:
-    """The row every submission of a student shares, made once before the workers start."""
-    with Gradebook(db_url) as gb:
-        for student in sorted(students):
-            gb.update_or_create_student(student)
-
-
 class Events:
     """Appends one JSON line per submission; each line is written with a single O_APPEND write."""
 
@@ -114,11 +109,12 @@ def grade_class(root: Path, assignments: list[str] | None = None, students: list
     overrides = dict(overrides or {})
     console = console or Console()
     coursedir = course_directory(root)
+    prepare(coursedir.db_url, coursedir.course_id, set())  # the schema, before anything reads it
     assignments = assignments or gradebook_assignments(coursedir.db_url)
     todo = submissions(coursedir, assignments, students, shard)
     if not todo:
         return [], []
-    add_students(coursedir.db_url, {s for _, s in todo})
+    prepare(coursedir.db_url, coursedir.course_id, {s for _, s in todo})
     settings = {name: overrides.get(f"{cls.__name__}.{name}", course_setting(coursedir, cls, name))
                 for cls, name in [(ClassGrading, "jobs"), (ClassGrading, "events_file"), (BoundedExecute, "budget")]}
     notebooks = {a: len(notebook_names(coursedir.db_url, a)) for a in assignments}
