@@ -170,3 +170,8 @@ def reported(root: Path, student: str, notebook: str, key: str) -> str | None:
                 if line.startswith(key + "="):
                     return line[len(key) + 1:]
     return None
+
+
+def marks(result) -> dict[str, tuple[float, float]]:
+    """notebook → (score, max score) of one graded submission."""
+    return {name: (nb.score, nb.max_score) for name, nb in result.notebooks.items()}

@@ -12,11 +12,12 @@ import pytest
 from nbgrader.api import Gradebook
 
 from threadlab.grading import autograde as ag
+from threadlab.grading.classgrade import grade_class
 from threadlab.grading.guard_client import relied_on
 from threadlab.grading.sandbox import sandbox_problem
 
 from .cheats import CHEATS, NOOP
-from .course import ASSIGNMENT, answer, leftover_processes, make_course, submit
+from .course import ASSIGNMENT, answer, leftover_processes, make_course, marks, submit
 
 # The module-scoped course is built once: keep this module on one xdist worker (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("grading-cheats")
@@ -61,7 +62,7 @@ def graded(tmp_path_factory):
         submit(root, student, {"threads.ipynb": answer(root, "threads", {"threads-run-all": code})})
     for how in ["moved", "retyped", "regraded", "renamed"]:
         submit(root, f"edit_{how}", {"threads.ipynb": edited_tests(root, how)})
-    results = {r.student: r for r in ag.autograde(root, ASSIGNMENT, overrides=SETTINGS)}
+    results = {r.student: r for r in grade_class(root, [ASSIGNMENT], overrides=SETTINGS)[0]}
     return root, results
 
 
@@ -110,7 +111,7 @@ def test_edited_or_moved_test_cells_do_not_pay(graded, how):
         assert not result.graded and any(p.startswith("could not grade") for p in result.problems)
         return
     assert result.graded, result.line()
-    assert result.notebooks["threads"] == (0, 2), "every test is back, worth its points, failed"
+    assert marks(result)["threads"] == (0, 2), "every test is back, worth its points, failed"
 
 
 def test_the_student_is_told_what_was_undone(graded):

@@ -18,6 +18,8 @@ import nbformat
 import pytest
 
 from threadlab.grading import autograde as ag
+from threadlab.grading import classgrade as cg
+from threadlab.grading.classgrade import grade_class
 from threadlab.grading.feedback import generate
 from threadlab.grading.sandbox import sandbox_problem
 from nbgrader.api import Gradebook, MissingEntry
@@ -129,12 +131,12 @@ except RuntimeError:
     (folder / "solutions.ipynb").symlink_to(root / "source" / ASSIGNMENT / "threads.ipynb")
     submit(root, "unreadable", {"threads.ipynb": b"\x00\xff", "echo.ipynb": "[]"})
 
-    results = {r.student: r for r in ag.autograde(root, ASSIGNMENT, overrides=SETTINGS)}
+    results = {r.student: r for r in grade_class(root, [ASSIGNMENT], overrides=SETTINGS)[0]}
     return root, results
 
 
 def score(results, student, notebook):
-    return results[student].notebooks[notebook][0]
+    return results[student].notebooks[notebook].score
 
 
 def autograded_nb(root, student, notebook):
@@ -252,15 +254,15 @@ def test_bad_input_gets_one_line_each_and_the_rest_is_graded(graded):
 def test_an_unreadable_submission_is_not_graded_and_the_exit_status_says_so(graded):
     _, results = graded
     assert not results["unreadable"].graded
-    assert ag.exit_status(list(results.values())) == ag.FAILED
-    assert ag.exit_status([results["good"], results["badinput"]]) == ag.PROBLEMS
-    assert ag.exit_status([results["good"]]) == ag.OK
+    assert ag.exit_status(list(results.values())) == 2
+    assert ag.exit_status([results["good"], results["badinput"]]) == 1
+    assert ag.exit_status([results["good"]]) == 0
 
 
 def test_a_regrade_that_fails_leaves_no_stale_grade(graded):
     root, results = graded
     submit(root, "good", {"threads.ipynb": "not json", "echo.ipynb": "not json either"})
-    (again,) = ag.autograde(root, ASSIGNMENT, ["good"], overrides=SETTINGS)
+    (again,) = grade_class(root, [ASSIGNMENT], ["good"], overrides=SETTINGS)[0]
     assert not again.graded
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
         with pytest.raises(MissingEntry):
@@ -285,12 +287,12 @@ def test_feedback_hides_hidden_tests_and_loads_nothing_from_the_network(graded):
 
 def test_refuses_to_grade_without_the_sandbox_unless_asked(graded, monkeypatch, capsys):
     root, _ = graded
-    monkeypatch.setattr(ag, "sandbox_problem", lambda: "bubblewrap (bwrap) is not installed")
+    monkeypatch.setattr(cg, "sandbox_problem", lambda: "bubblewrap (bwrap) is not installed")
     parser = argparse.ArgumentParser()
-    ag.add_arguments(parser)
+    cg.add_arguments(parser)
     args = parser.parse_args(["nothing-here", "--course", str(root), "--budget", "10", "--jobs", "1"])
-    assert ag.main(args) == ag.FAILED
+    assert cg.main(args) == 2
     assert "refusing to grade" in capsys.readouterr().err
     args.unsandboxed = True
-    ag.main(args)
+    cg.main(args)
     assert "GRADING UNSANDBOXED" in capsys.readouterr().err

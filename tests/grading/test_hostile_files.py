@@ -15,9 +15,10 @@ import nbformat
 import pytest
 
 from threadlab.grading import autograde as ag
+from threadlab.grading.classgrade import grade_class
 from threadlab.grading.sandbox import sandbox_problem
 
-from .course import ASSIGNMENT, ECHO_ONCE, MAX_SCORE, answer, leftover_processes, make_course, reported, submit
+from .course import ASSIGNMENT, ECHO_ONCE, MAX_SCORE, answer, leftover_processes, make_course, marks, reported, submit
 
 pytestmark = pytest.mark.xdist_group("grading-hostile-files")
 
@@ -98,7 +99,7 @@ def graded(tmp_path_factory):
     submit(root, "copied", {"echo.ipynb": answer(root, "echo"), "threads.ipynb": copied})
     before = {p: (p.stat().st_mode, p.read_bytes()) for p in [canary, *(root / "source" / ASSIGNMENT).iterdir()]}
     start = time.monotonic()
-    results = {r.student: r for r in ag.autograde(root, ASSIGNMENT, overrides=SETTINGS)}
+    results = {r.student: r for r in grade_class(root, [ASSIGNMENT], overrides=SETTINGS)[0]}
     return root, results, before, time.monotonic() - start
 
 
@@ -110,7 +111,7 @@ def test_the_grader_never_writes_or_chmods_through_a_students_link(graded):
         workdir = root / "autograded" / student / ASSIGNMENT
         assert not [p for p in workdir.rglob("*") if p.is_symlink() or not (p.is_file() or p.is_dir())], \
             "nothing the student's code made reaches the grader's disk"
-        assert results[student].notebooks == {"echo": (1, 1), "threads": (2, 2)}, results[student].line()
+        assert marks(results[student]) == {"echo": (1, 1), "threads": (2, 2)}, results[student].line()
 
 
 def test_every_student_is_graded_in_bounded_time(graded):
@@ -126,7 +127,7 @@ def test_a_full_disk_is_bounded_and_said_in_one_line(graded):
     written = int(reported(root, "disk", "echo", "written_mb"))
     assert written <= 2 * WORKDIR_MB, f"{written} MiB written"
     assert any("filled its working space" in p for p in results["disk"].problems), results["disk"].line()
-    assert results["disk"].notebooks["threads"] == (2, 2)
+    assert marks(results["disk"])["threads"] == (2, 2)
     assert sum(p.stat().st_size for p in (root / "autograded" / "disk").rglob("*") if p.is_file()) < 1 << 20
 
 
@@ -138,13 +139,13 @@ def test_links_and_fifos_in_the_submission_folder_are_refused_with_a_reason(grad
         assert any(p.startswith(line) for p in problems), problems
     for name in ["gradebook.db", "solutions.ipynb"]:
         assert reported(root, "sublinks", "echo", name).startswith("denied"), "the kernel read a linked file"
-    assert results["sublinks"].notebooks == {"echo": (1, 1), "threads": (2, 2)}
+    assert marks(results["sublinks"]) == {"echo": (1, 1), "threads": (2, 2)}
 
 
 def test_a_notebook_that_is_a_link_scores_zero(graded):
     _, results, _, _ = graded
     result = results["nblink"]
-    assert result.graded and result.notebooks.get("threads", (0, 2))[0] == 0, result.line()
+    assert result.graded and marks(result).get("threads", (0, 2))[0] == 0, result.line()
     assert "threads.ipynb is a symbolic link, not a file: refused; it scores 0" in result.problems
 
 

@@ -17,6 +17,8 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from threadlab.grading import autograde as ag
+from threadlab.grading import classgrade as cg
+from threadlab.grading.course import course_directory, course_setting
 from threadlab.grading.execute import BoundedExecute
 from threadlab.grading.feedback import HideHiddenTests, split_hidden, strip_external, visible_part
 from threadlab.grading.sandbox import GradingKernelManager
@@ -132,19 +134,18 @@ def test_guard_leaves_state_a_module_makes_lazily():
 # -- settings: traitlets, with command-line aliases ------------------------------------------------------
 def test_command_line_options_are_aliases_of_the_course_traits(tmp_path):
     parser = argparse.ArgumentParser()
-    ag.add_arguments(parser)
+    cg.add_arguments(parser)
     assert ag.overrides_from(parser.parse_args(["a"])) == {}
     given = ag.overrides_from(parser.parse_args(["a", "--budget", "10", "--cpu-seconds", "7", "--unsandboxed"]))
     assert given == {"BoundedExecute.budget": 10, "GradingKernelManager.cpu_seconds": 7,
                      "BoundedExecute.sandbox": False}
-    assert "--BoundedExecute.budget=10" in ag.nbgrader_args(given, tmp_path / "events")
 
 
 def test_settings_left_out_come_from_nbgrader_config_or_the_trait(tmp_path):
     (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.BoundedExecute.budget = 77\n")
-    coursedir = ag.course_directory(tmp_path)
-    assert ag.course_setting(coursedir, BoundedExecute, "budget") == 77
-    assert ag.course_setting(coursedir, GradingKernelManager, "cpu_seconds") == \
+    coursedir = course_directory(tmp_path)
+    assert course_setting(coursedir, BoundedExecute, "budget") == 77
+    assert course_setting(coursedir, GradingKernelManager, "cpu_seconds") == \
         GradingKernelManager.class_traits()["cpu_seconds"].default_value
 
 
