@@ -112,10 +112,10 @@ def graded(databases, tmp_path_factory):
 def test_a_class_grades_into_postgresql(graded):
     whole, _, _ = graded
     scores = {(student, notebook, cell): score for student, notebook, cell, score in whole["scores"]}
-    assert scores[("alice", "threads", "threads-test-concurrent")] == 1
-    assert scores[("bob", "threads", "threads-test-concurrent")] == 0, "a serial run_all must lose the hidden test"
-    assert scores[("bob", "threads", "threads-test-runs")] == 1
-    assert scores[("carol", "echo", "echo-test-echo")] == 0, "a missing notebook scores 0"
+    assert scores[("alice", "threads", "threads-run-all-test-concurrent")] == 1
+    assert scores[("bob", "threads", "threads-run-all-test-concurrent")] == 0, "a serial run_all must lose the hidden test"
+    assert scores[("bob", "threads", "threads-run-all-test-runs")] == 1
+    assert scores[("carol", "echo", "echo-echo-once-test-echo")] == 0, "a missing notebook scores 0"
     assert whole["counts"]["student"] == len(CLASS) and whole["counts"]["submitted_assignment"] == len(CLASS)
 
 

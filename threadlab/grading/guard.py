@@ -71,7 +71,10 @@ class Snapshot:
         self.sys_hooks = {n: getattr(sys, n) for n in
                           ("excepthook", "displayhook", "breakpointhook", "unraisablehook", "stdout", "stderr")}
         self.sys_lists = {n: (getattr(sys, n), list(getattr(sys, n))) for n in ("meta_path", "path_hooks")}
-        self.path = [p for p in sys.path if p not in ("", os.getcwd()) and not p.startswith("/tmp")]
+        # Not the working copy (or a folder inside it), where the student's code can write modules. A venv
+        # under /tmp stays: in the sandbox it is a read-only bind, and its packages load lazily (matplotlib).
+        workdir = os.path.realpath(os.getcwd())
+        self.path = [p for p in sys.path if p and os.path.commonpath([workdir, os.path.realpath(p)]) != workdir]
         self.instances = [self._instance(o) for o in self._pipeline_objects()]
         self.lists = [(o, a, getattr(o, a), list(getattr(o, a))) for o, a in self._pipeline_lists()]
         self.dicts = [(label, d, dict(d)) for label, d in self._pipeline_dicts()]
