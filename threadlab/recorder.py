@@ -25,6 +25,7 @@ import sysconfig
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 from .timeline import SPAN, Instant, Interval, State, ThreadRow, Timeline
 
@@ -100,8 +101,8 @@ class Recorder:
 
     def timeline(self, stop: float) -> Timeline:
         """A snapshot at `stop`: what threads do afterwards does not leak in."""
-        rows = [ThreadRow(r.index, r.name, r.daemon, r.start, *((r.end, r.cpu) if r.end is not None and r.end <= stop
-                                                               else (None, None)))
+        # A thread that ended after `stop` was still alive then: no end, and its processor time unknown.
+        rows = [replace(r) if r.end is not None and r.end <= stop else replace(r, end=None, cpu=None)
                 for _, r in sorted(self._rows.items())]
         instants = [Instant(r.index, "start", r.start) for r in rows[1:]]
         instants += [Instant(r.index, "end", r.end) for r in rows[1:] if r.end is not None]

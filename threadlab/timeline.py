@@ -99,11 +99,6 @@ class Timeline:
             gaps.append((cursor, end))
         return gaps
 
-    def cpu_time(self) -> float | None:
-        """Processor seconds all recorded threads used between them (None if not measured)."""
-        measured = [row.cpu for row in self.rows if row.cpu is not None]
-        return sum(measured) if measured else None
-
     def state_intervals(self) -> list[Interval]:
         """Recorded intervals plus the derived running ones, spans excluded."""
         derived = [Interval(row.index, State.RUNNING, a, b) for row in self.rows for a, b in self.running(row)]

@@ -82,27 +82,23 @@ _templates: dict[str, bytes] = {}
 _templates_lock = threading.Lock()  # graders in threads share the cache, and PATH while one is made
 
 
-def tests_of(exercise: str, cell) -> bool:
-    """Whether `cell` is one of the test cells of solution cell `exercise` (`<exercise>-test-<what>`)."""
-    return nbgrader_meta(cell).get("grade_id", "").startswith(f"{exercise}-test-")
-
-
 def only_exercise(nb, exercise: str):
-    """`nb` without the test cells of the other exercises."""
+    """`nb` without the test cells of the other exercises (an exercise's are `<exercise>-test-<what>`)."""
     nb = nbformat.from_dict(nb)
-    nb.cells = [c for c in nb.cells if not (is_grade(c) and not is_solution(c)) or tests_of(exercise, c)]
+    nb.cells = [c for c in nb.cells if not (is_grade(c) and not is_solution(c))
+                or nbgrader_meta(c)["grade_id"].startswith(f"{exercise}-test-")]
     return nb
 
 
 def _gradebook(source: Path, config: Config, db: Path, exercise: str | None) -> None:
     """A gradebook at `db` holding the source notebook as generate_assignment saves it (hidden tests
-    included), and one submission to grade. Made once per source text, then copied."""
+    included), and one submission to grade. Made once per source text and exercise, then copied."""
     text = source.read_bytes()
-    if exercise:
-        text = nbformat.writes(only_exercise(nbformat.reads(text.decode(), as_version=4), exercise)).encode()
-    key = hashlib.sha256(text).hexdigest()
+    key = hashlib.sha256(text + f"\0{exercise or ''}".encode()).hexdigest()
     with _templates_lock:
         if key not in _templates:
+            if exercise:
+                text = nbformat.writes(only_exercise(nbformat.reads(text.decode(), as_version=4), exercise)).encode()
             _templates[key] = _template(source, text, config)
     db.write_bytes(_templates[key])
 
